@@ -2,8 +2,6 @@
  * The `protomcp` command line: one file per command under `src/cli/`, loaded on demand so that
  * starting one command never pays for the others.
  */
-import { pathToFileURL } from "node:url";
-
 const commands: Record<string, { file: string; summary: string }> = {
   convert: { file: "./convert.ts", summary: "convert MCP messages between JSON and protobuf (binary or text)" },
   gateway: { file: "./gateway.ts", summary: "serve gRPC, Connect and gRPC-Web in front of MCP servers" },
@@ -16,7 +14,8 @@ function usage(): string {
   return `usage: protomcp <command> [options]\n\ncommands:\n${lines.join("\n")}\n\nRun 'protomcp <command> --help' for a command's options.\n`;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command with its arguments and resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stderr.write(usage());
@@ -31,16 +30,4 @@ async function main(argv: string[]): Promise<number> {
     run(args: string[]): Promise<number>;
   };
   return module.run(rest);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href || process.argv[1]?.endsWith("protomcp.js")) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`protomcp: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }
