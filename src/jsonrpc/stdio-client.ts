@@ -1,0 +1,141 @@
+/**
+ * The client side of the MCP stdio transport: spawns the server as a child process
+ * and exchanges newline-delimited JSON over its stdin and stdout.
+ *
+ * @module
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { JsonRpcError, LocalCode } from "./errors.js";
+import { readLines, writeLine } from "./line-framing.js";
+import type { JsonRpcMessage } from "./messages.js";
+import type { CloseInfo, MessageInfo, Transport } from "./transport.js";
+
+/** How to start the server process. */
+export interface StdioClientOptions {
+  /** The executable. Not run through a shell. */
+  command: string;
+  /** Its arguments. */
+  args?: readonly string[];
+  /**
+   * Extra environment variables, laid over this process's environment. With
+   * `inheritEnv: false` they are the whole environment.
+   */
+  env?: Readonly<Record<string, string>>;
+  /** Whether the child inherits `process.env`. Default true. */
+  inheritEnv?: boolean;
+  /** Working directory of the child. */
+  cwd?: string;
+  /**
+   * Where the child's stderr goes. Default `"inherit"`: the server's logs appear on
+   * our stderr (the spec lets servers log there; it is never protocol).
+   */
+  stderr?: "inherit" | "ignore";
+  /** Longest accepted line from the server, in bytes. */
+  maxLineBytes?: number;
+  /** How long {@link StdioClientTransport.close} waits for a clean exit before SIGTERM, then SIGKILL. Default 2000 ms. */
+  closeGraceMs?: number;
+}
+
+/**
+ * Spawns an MCP server and speaks to it over stdio.
+ *
+ * `onclose` reports the child's exit code or signal. Closing follows the spec's
+ * shutdown order: close the child's stdin, wait, then SIGTERM, then SIGKILL.
+ */
+export class StdioClientTransport implements Transport {
+  private child: ChildProcess | undefined;
+  private closed = false;
+  private exited: Promise<void> | undefined;
+  onmessage?: ((message: JsonRpcMessage, info?: MessageInfo) => void) | undefined;
+  onclose?: ((info: CloseInfo) => void) | undefined;
+  onerror?: ((error: JsonRpcError) => void) | undefined;
+
+  constructor(private readonly options: StdioClientOptions) {}
+
+  /** The child's process id, once started. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(): Promise<void> {
+    if (this.child !== undefined) {
+      return Promise.reject(
+        new JsonRpcError(LocalCode.ConnectionClosed, "cannot start transport: already started"),
+      );
+    }
+    const { command, args = [], env, inheritEnv = true, cwd, stderr = "inherit" } = this.options;
+    const childEnv = inheritEnv ? { ...process.env, ...env } : { ...env };
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, {
+        env: childEnv,
+        stdio: ["pipe", "pipe", stderr],
+        windowsHide: true,
+        ...(cwd === undefined ? {} : { cwd }),
+      });
+      this.child = child;
+      this.exited = new Promise((done) => child.once("close", () => done()));
+      child.once("spawn", () => resolve());
+      child.once("error", (cause) => {
+        const error = new JsonRpcError(
+          LocalCode.ConnectionClosed,
+          `cannot spawn ${command}: ${cause.message}`,
+          {
+            cause,
+          },
+        );
+        reject(error);
+        this.finish({ error });
+      });
+      child.once("close", (exitCode, signal) => this.finish({ exitCode, signal }));
+      // EPIPE when the child exits while we write: reported by writeLine, not thrown here.
+      child.stdin?.on("error", () => {});
+      readLines(child.stdout!, {
+        ...(this.options.maxLineBytes === undefined ? {} : { maxLineBytes: this.options.maxLineBytes }),
+        onmessage: (message) => this.onmessage?.(message),
+        onerror: (error) => this.onerror?.(error),
+      });
+    });
+  }
+
+  send(message: JsonRpcMessage): Promise<void> {
+    const stdin = this.child?.stdin;
+    if (this.closed || stdin === undefined || stdin === null) {
+      return Promise.reject(
+        new JsonRpcError(LocalCode.ConnectionClosed, "cannot send message: process is not running"),
+      );
+    }
+    return writeLine(stdin, message);
+  }
+
+  async close(): Promise<void> {
+    const child = this.child;
+    if (child === undefined || this.closed) {
+      this.finish({});
+      return;
+    }
+    const grace = this.options.closeGraceMs ?? 2000;
+    child.stdin?.end();
+    if (await this.waitExit(grace)) return;
+    child.kill("SIGTERM");
+    if (await this.waitExit(grace)) return;
+    child.kill("SIGKILL");
+    await this.exited;
+  }
+
+  private async waitExit(ms: number): Promise<boolean> {
+    if (this.child?.exitCode !== null || this.child.signalCode !== null) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    });
+    const done = await Promise.race([this.exited!.then(() => true as const), timeout]);
+    clearTimeout(timer);
+    return done;
+  }
+
+  private finish(info: CloseInfo): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onclose?.(info);
+  }
+}
