@@ -64,7 +64,7 @@ export interface Transport {
   readonly sessionId?: string | undefined;
   /**
    * Tells the transport the negotiated protocol revision; HTTP transports send it in
-   * the `MCP-Protocol-Version` header of every later request.
+   * the `MCP-Protocol-Version` header of every later request; `undefined` stops sending it.
    */
-  setProtocolVersion?(version: string): void;
+  setProtocolVersion?(version: string | undefined): void;
 }
