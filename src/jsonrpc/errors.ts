@@ -104,12 +104,13 @@ export class JsonRpcError extends Error {
     if (reason instanceof JsonRpcError) return reason;
     if (typeof reason === "object" && reason !== null) {
       const r = reason as { code?: unknown; message?: unknown; data?: unknown; name?: unknown };
-      if (typeof r.code === "number" && Number.isInteger(r.code) && typeof r.message === "string") {
-        return new JsonRpcError(r.code, r.message, { data: r.data, cause: reason });
-      }
+      // Checked before `code`: a DOMException has a numeric legacy `code` (20) too.
       if (r.name === "AbortError" || r.name === "TimeoutError") {
         const code = r.name === "AbortError" ? LocalCode.Aborted : LocalCode.Timeout;
         return new JsonRpcError(code, `cannot complete request: ${String(r.message)}`, { cause: reason });
+      }
+      if (typeof r.code === "number" && Number.isInteger(r.code) && typeof r.message === "string") {
+        return new JsonRpcError(r.code, r.message, { data: r.data, cause: reason });
       }
     }
     const text = reason instanceof Error ? reason.message : String(reason);

@@ -1,14 +1,10 @@
 import * as assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { McpClient } from "../../src/jsonrpc/client.js";
 import { JsonRpcError, LocalCode } from "../../src/jsonrpc/errors.js";
 import type { JsonObject } from "../../src/jsonrpc/messages.js";
 import { StdioClientTransport } from "../../src/jsonrpc/stdio-client.js";
 import type { CloseInfo } from "../../src/jsonrpc/transport.js";
-
-const require = createRequire(import.meta.url);
-/** server-everything's launcher; its first argument picks the transport. */
-export const everythingEntry = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
+import { everythingEntry } from "./helpers.js";
 
 function everything(): StdioClientTransport {
   return new StdioClientTransport({
