@@ -1,5 +1,6 @@
 /** Shared fixtures of the jsonrpc tests: server-everything's entry and a small MCP server handler. */
 import { createRequire } from "node:module";
+import { type AddressInfo, createServer } from "node:net";
 import { JsonRpcError } from "../../src/jsonrpc/errors.js";
 import { ErrorCode, type JsonObject } from "../../src/jsonrpc/messages.js";
 import { Peer } from "../../src/jsonrpc/peer.js";
@@ -71,4 +72,16 @@ export async function serveFixture(transport: Transport): Promise<Peer> {
   });
   await peer.start();
   return peer;
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1 (for servers that cannot listen on port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address() as AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
 }

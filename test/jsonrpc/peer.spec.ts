@@ -76,7 +76,7 @@ describe("jsonrpc: peer", () => {
   it("routes progress by token and sends related notifications from handlers", async () => {
     const [client, server] = await pair();
     server.setRequestHandler("x/work", async (r, ctx) => {
-      const token = (r.params?._meta as JsonObject).progressToken;
+      const token = (r.params?._meta as JsonObject | undefined)?.progressToken;
       for (let i = 1; i <= 3; i++)
         await ctx.sendNotification("notifications/progress", { progressToken: token, progress: i });
       return { ok: true };

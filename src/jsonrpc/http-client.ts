@@ -1,0 +1,287 @@
+/**
+ * The client side of the Streamable HTTP transport (MCP 2025-03-26 and later), on
+ * Node's global `fetch`.
+ *
+ * Every message is its own POST. The server answers a request with JSON or with an
+ * SSE stream that carries related notifications and requests before the response.
+ * Under 2025-11-25 the client may also hold one GET stream open for messages the
+ * server sends on its own; 2026-07-28 has no GET stream and no sessions.
+ *
+ * @module
+ */
+import { JsonRpcError, LocalCode } from "./errors.js";
+import {
+  ErrorCode,
+  isErrorResponse,
+  isRequest,
+  type JsonObject,
+  type JsonRpcMessage,
+  parseMessage,
+  type RequestId,
+  toMessage,
+} from "./messages.js";
+import { SseDecoder } from "./sse.js";
+import type { CloseInfo, MessageInfo, Transport } from "./transport.js";
+
+/** Headers to add to every HTTP request, e.g. `Authorization`. A function is called per request. */
+export type HeadersInit =
+  | Readonly<Record<string, string>>
+  | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
+
+/** Options for {@link StreamableHttpClientTransport}. */
+export interface HttpClientOptions {
+  /** The MCP endpoint, e.g. `http://127.0.0.1:3000/mcp`. */
+  url: string | URL;
+  /** Extra headers (authentication). They cannot override the protocol headers. */
+  headers?: HeadersInit;
+  /**
+   * Open a GET stream for server-initiated messages once `notifications/initialized`
+   * was accepted (2025-11-25). A server without one answers 405. Default true.
+   */
+  openGetStream?: boolean;
+  /** Time `close()` waits for the session DELETE. Default 2000 ms. */
+  closeTimeoutMs?: number;
+}
+
+/** Methods whose `params.name` or `params.uri` is mirrored into `Mcp-Name` (2026-07-28 "Request Metadata"). */
+const NAMED_METHODS: Readonly<Record<string, "name" | "uri">> = {
+  "tools/call": "name",
+  "prompts/get": "name",
+  "resources/read": "uri",
+};
+
+/**
+ * Encodes a header value by the 2026-07-28 "Value Encoding" rule: plain when it is
+ * visible ASCII without surrounding whitespace, else `=?base64?…?=`.
+ */
+export function encodeHeaderValue(value: string): string {
+  const plain = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value);
+  const looksEncoded = value.startsWith("=?base64?") && value.endsWith("?=");
+  return plain && !looksEncoded ? value : `=?base64?${Buffer.from(value, "utf8").toString("base64")}?=`;
+}
+
+/** A Streamable HTTP client transport. */
+export class StreamableHttpClientTransport implements Transport {
+  private readonly url: URL;
+  private readonly abort = new AbortController();
+  private protocolVersion: string | undefined;
+  private session: string | undefined;
+  private closed = false;
+  onmessage?: ((message: JsonRpcMessage, info?: MessageInfo) => void) | undefined;
+  onclose?: ((info: CloseInfo) => void) | undefined;
+  onerror?: ((error: JsonRpcError) => void) | undefined;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.url = new URL(options.url);
+  }
+
+  /** The `Mcp-Session-Id` the server issued, if any. */
+  get sessionId(): string | undefined {
+    return this.session;
+  }
+
+  setProtocolVersion(version: string | undefined): void {
+    this.protocolVersion = version;
+  }
+
+  async start(): Promise<void> {}
+
+  /**
+   * POSTs one message. For a request, resolves once its response has arrived (JSON
+   * body, or the end of the SSE stream); rejects if the stream ended without it.
+   * An HTTP error whose body is a JSON-RPC error for this request is delivered as
+   * that response; other HTTP errors reject with the status and body.
+   */
+  async send(message: JsonRpcMessage): Promise<void> {
+    const method = typeof message.method === "string" ? message.method : "response";
+    const headers = await this.headers("application/json, text/event-stream");
+    headers["content-type"] = "application/json";
+    if (typeof message.method === "string") {
+      headers["mcp-method"] = message.method;
+      const key = NAMED_METHODS[message.method];
+      const name = key === undefined ? undefined : (message.params as JsonObject | undefined)?.[key];
+      if (typeof name === "string") headers["mcp-name"] = encodeHeaderValue(name);
+    }
+    const response = await this.fetch(method, "POST", headers, JSON.stringify(message));
+    const requestId = isRequest(message) ? message.id : undefined;
+    if (response.status === 202) {
+      await response.body?.cancel();
+      if (method === "notifications/initialized" && this.options.openGetStream !== false)
+        this.openGetStream();
+      return;
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => "");
+      const error = this.httpError(method, response.status, text, requestId);
+      if (error !== undefined) throw error;
+      return;
+    }
+    const type = response.headers.get("content-type") ?? "";
+    if (type.includes("text/event-stream")) {
+      const seen = await this.readSse(response, requestId);
+      if (requestId !== undefined && !seen && !this.closed) {
+        throw new JsonRpcError(
+          LocalCode.ConnectionClosed,
+          `cannot complete ${method}: SSE stream ended before the response`,
+        );
+      }
+      return;
+    }
+    if (type.includes("application/json")) {
+      this.deliver(await response.text());
+      return;
+    }
+    await response.body?.cancel();
+    if (requestId !== undefined) {
+      throw new JsonRpcError(
+        ErrorCode.InternalError,
+        `cannot read response to ${method}: unexpected content type "${type}"`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.abort.abort();
+    if (this.session !== undefined) {
+      // End the session (2025-11-25 "Session Management"); 405 means the server does not allow it.
+      const headers = await this.headers(undefined);
+      const signal = AbortSignal.timeout(this.options.closeTimeoutMs ?? 2000);
+      await fetch(this.url, { method: "DELETE", headers, signal })
+        .then((r) => r.body?.cancel())
+        .catch(() => {});
+    }
+    this.onclose?.({});
+  }
+
+  private async headers(accept: string | undefined): Promise<Record<string, string>> {
+    const init = this.options.headers;
+    const custom = typeof init === "function" ? await init() : (init ?? {});
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(custom)) headers[name.toLowerCase()] = value;
+    if (accept !== undefined) headers.accept = accept;
+    if (this.session !== undefined) headers["mcp-session-id"] = this.session;
+    if (this.protocolVersion !== undefined) headers["mcp-protocol-version"] = this.protocolVersion;
+    return headers;
+  }
+
+  private async fetch(
+    what: string,
+    method: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<Response> {
+    if (this.closed)
+      throw new JsonRpcError(LocalCode.ConnectionClosed, `cannot send ${what}: transport is closed`);
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method,
+        headers,
+        signal: this.abort.signal,
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new JsonRpcError(
+        LocalCode.ConnectionClosed,
+        `cannot send ${what} to ${this.url.href}: ${reason}`,
+        { cause },
+      );
+    }
+    const session = response.headers.get("mcp-session-id");
+    if (session !== null && response.ok) this.session = session;
+    return response;
+  }
+
+  /** Maps a failed POST; returns undefined when the body was the request's JSON-RPC error (delivered). */
+  private httpError(
+    what: string,
+    status: number,
+    text: string,
+    requestId: RequestId | undefined,
+  ): JsonRpcError | undefined {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const message = toMessage(body);
+    if (!(message instanceof JsonRpcError) && isErrorResponse(message)) {
+      if (requestId !== undefined && message.id === requestId) {
+        this.onmessage?.(message);
+        return undefined;
+      }
+      const { code, message: reason, data } = message.error;
+      return new JsonRpcError(code, `cannot send ${what}: HTTP ${status}: ${reason}`, { data });
+    }
+    if (status === 404 && this.session !== undefined) {
+      return new JsonRpcError(
+        LocalCode.ConnectionClosed,
+        `cannot send ${what}: session ${this.session} expired (HTTP 404)`,
+      );
+    }
+    const code = status >= 500 ? ErrorCode.InternalError : ErrorCode.InvalidRequest;
+    return new JsonRpcError(
+      code,
+      `cannot send ${what}: HTTP ${status}${text === "" ? "" : `: ${text.slice(0, 200)}`}`,
+    );
+  }
+
+  private deliver(text: string): boolean {
+    const message = parseMessage(text);
+    if (message instanceof JsonRpcError) {
+      this.onerror?.(message);
+      return false;
+    }
+    this.onmessage?.(message);
+    return true;
+  }
+
+  /** Reads an SSE body to its end; true if the response to `requestId` was among its events. */
+  private async readSse(response: Response, requestId: RequestId | undefined): Promise<boolean> {
+    let seen = false;
+    const decoder = new TextDecoder();
+    const sse = new SseDecoder((event) => {
+      if (event.event !== "message" || event.data === "") return;
+      const message = parseMessage(event.data);
+      if (message instanceof JsonRpcError) {
+        this.onerror?.(message);
+        return;
+      }
+      if (requestId !== undefined && message.method === undefined && message.id === requestId) seen = true;
+      this.onmessage?.(message);
+    });
+    const body = response.body;
+    if (body === null) return false;
+    try {
+      for await (const chunk of body) sse.push(decoder.decode(chunk, { stream: true }));
+    } catch (cause) {
+      if (!this.closed) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        this.onerror?.(
+          new JsonRpcError(LocalCode.ConnectionClosed, `cannot read SSE stream: ${reason}`, { cause }),
+        );
+      }
+    }
+    return seen;
+  }
+
+  private openGetStream(): void {
+    void (async () => {
+      const headers = await this.headers("text/event-stream");
+      const response = await this.fetch("GET stream", "GET", headers);
+      const type = response.headers.get("content-type") ?? "";
+      if (!response.ok || !type.includes("text/event-stream")) {
+        // 405: the server offers no GET stream (2025-11-25 "Listening for Messages").
+        await response.body?.cancel();
+        return;
+      }
+      await this.readSse(response, undefined);
+    })().catch((e) => {
+      if (!this.closed) this.onerror?.(JsonRpcError.from(e));
+    });
+  }
+}
