@@ -42,7 +42,12 @@ async function connect(args: string[]): Promise<{ client: Client; recorder: Reco
 }
 
 /** Pairs the request with `id` and its response into two fixtures. */
-function exchange(messages: readonly RecordedMessage[], id: number, name: string, revision: string): Fixture[] {
+function exchange(
+  messages: readonly RecordedMessage[],
+  id: number,
+  name: string,
+  revision: string,
+): Fixture[] {
   const parsed = messages.map((m) => ({ m, v: JSON.parse(m.json) as Record<string, unknown> }));
   const request = parsed.find(({ m, v }) => m.direction === "sent" && v.id === id && "method" in v);
   const response = parsed.find(({ m, v }) => m.direction === "received" && v.id === id && !("method" in v));
@@ -94,7 +99,10 @@ async function captureEverything(): Promise<Fixture[]> {
       ["tools-call-echo", (c) => c.callTool({ name: "echo", arguments: { message: "hello, protomcp" } })],
       ["tools-call-sum", (c) => c.callTool({ name: "get-sum", arguments: { a: 2, b: 40 } })],
       ["tools-call-image", (c) => c.callTool({ name: "get-tiny-image", arguments: {} })],
-      ["tools-call-structured", (c) => c.callTool({ name: "get-structured-content", arguments: { location: "New York" } })],
+      [
+        "tools-call-structured",
+        (c) => c.callTool({ name: "get-structured-content", arguments: { location: "New York" } }),
+      ],
       [
         "resources-list",
         async (c) => {
@@ -105,7 +113,10 @@ async function captureEverything(): Promise<Fixture[]> {
       ],
       ["resources-read", (c) => c.readResource({ uri: firstResource })],
       ["prompts-list", (c) => c.listPrompts()],
-      ["prompts-get", (c) => c.getPrompt({ name: "args-prompt", arguments: { city: "Lisbon", state: "PT" } })],
+      [
+        "prompts-get",
+        (c) => c.getPrompt({ name: "args-prompt", arguments: { city: "Lisbon", state: "PT" } }),
+      ],
     ],
   );
 }
@@ -122,8 +133,14 @@ async function captureFilesystem(): Promise<Fixture[]> {
       [serverEntry("server-filesystem"), dir],
       [
         ["tools-list", (c) => c.listTools()],
-        ["tools-call-read-text", (c) => c.callTool({ name: "read_text_file", arguments: { path: join(dir, "src/main.ts") } })],
-        ["tools-call-read-media", (c) => c.callTool({ name: "read_media_file", arguments: { path: join(dir, "pixel.png") } })],
+        [
+          "tools-call-read-text",
+          (c) => c.callTool({ name: "read_text_file", arguments: { path: join(dir, "src/main.ts") } }),
+        ],
+        [
+          "tools-call-read-media",
+          (c) => c.callTool({ name: "read_media_file", arguments: { path: join(dir, "pixel.png") } }),
+        ],
         ["tools-call-list-dir", (c) => c.callTool({ name: "list_directory", arguments: { path: dir } })],
       ],
     );
@@ -142,7 +159,11 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(fixtures, null, 2)}\n`);
     process.stderr.write(`wrote ${fixtures.length} fixtures to ${file}\n`);
   }
-  const versions = ["@modelcontextprotocol/sdk", "@modelcontextprotocol/server-everything", "@modelcontextprotocol/server-filesystem"]
+  const versions = [
+    "@modelcontextprotocol/sdk",
+    "@modelcontextprotocol/server-everything",
+    "@modelcontextprotocol/server-filesystem",
+  ]
     .map((p) => `${p}@${packageVersion(p)}`)
     .join(", ");
   process.stderr.write(`captured with node ${process.version}, ${versions}\n`);
