@@ -58,11 +58,16 @@ function shapeOf(defs: SchemaModel["defs"], key: string, s: JsonSchema): Shape {
     return { kind: "ref", type: target };
   }
   if (s.const !== undefined) {
-    return { kind: "const", type: typeof s.const === "number" ? "int64" : "string", json: JSON.stringify(s.const) };
+    return {
+      kind: "const",
+      type: typeof s.const === "number" ? "int64" : "string",
+      json: JSON.stringify(s.const),
+    };
   }
   if (s.anyOf !== undefined) {
     const refs = (s.anyOf as JsonSchema[]).map((a) => a.$ref as string | undefined);
-    if (refs.every((r) => r !== undefined)) return { kind: "union", refs: refs.map((r) => refName(r as string)) };
+    if (refs.every((r) => r !== undefined))
+      return { kind: "union", refs: refs.map((r) => refName(r as string)) };
     return { kind: "raw" };
   }
   if (s.allOf !== undefined) {
@@ -89,7 +94,8 @@ function shapeOf(defs: SchemaModel["defs"], key: string, s: JsonSchema): Shape {
       const additional = s.additionalProperties;
       const hasProperties = s.properties !== undefined && Object.keys(s.properties).length > 0;
       if (additional === undefined || additional === false) return { kind: "object", schemas: [s] };
-      if (additional === true || Object.keys(additional).length === 0 || hasProperties) return { kind: "raw" };
+      if (additional === true || Object.keys(additional).length === 0 || hasProperties)
+        return { kind: "raw" };
       const value = shapeOf(defs, "", additional);
       if (value.kind === "repeated" || value.kind === "map" || value.kind === "union") return { kind: "raw" };
       return { kind: "map", value };
@@ -125,7 +131,12 @@ export class ModelBuilder {
     const first = byRevision.get(present[present.length - 1]!)!;
     const description = first.description as string | undefined;
     const kind = defKind(this.defs, name);
-    const base = { name, fullName: name, revisions: present, ...(description !== undefined ? { description } : {}) };
+    const base = {
+      name,
+      fullName: name,
+      revisions: present,
+      ...(description !== undefined ? { description } : {}),
+    };
     if (kind === "enum") {
       this.enums.set(name, { ...base, values: first.enum as string[] });
     } else if (kind === "string") {
@@ -139,7 +150,9 @@ export class ModelBuilder {
       for (const r of present) {
         const def = byRevision.get(r)!;
         // 2026-07-28 narrows ClientNotification to the one object it can be.
-        const members = (def.anyOf as JsonSchema[] | undefined) ?? [{ $ref: `#/$defs/${def.properties?.params ? "CancelledNotification" : name}` }];
+        const members = (def.anyOf as JsonSchema[] | undefined) ?? [
+          { $ref: `#/$defs/${def.properties?.params ? "CancelledNotification" : name}` },
+        ];
         for (const a of members) {
           const ref = refName(a.$ref as string);
           if (!refs.includes(ref)) refs.push(ref);
@@ -155,12 +168,17 @@ export class ModelBuilder {
 
   /** The object schemas whose properties make up a definition (allOf parts and aliases resolved). */
   private objectParts(def: JsonSchema, revision: Revision): JsonSchema[] {
-    if (def.$ref !== undefined) return this.objectParts(this.defs.get(refName(def.$ref))!.get(revision)!, revision);
-    if (def.allOf !== undefined) return (def.allOf as JsonSchema[]).flatMap((p) => this.objectParts(p, revision));
+    if (def.$ref !== undefined)
+      return this.objectParts(this.defs.get(refName(def.$ref))!.get(revision)!, revision);
+    if (def.allOf !== undefined)
+      return (def.allOf as JsonSchema[]).flatMap((p) => this.objectParts(p, revision));
     return [def];
   }
 
-  unionMessage(base: Pick<MessageModel, "name" | "fullName" | "revisions" | "description">, refs: string[]): MessageModel {
+  unionMessage(
+    base: Pick<MessageModel, "name" | "fullName" | "revisions" | "description">,
+    refs: string[],
+  ): MessageModel {
     return {
       ...base,
       kind: "union",
@@ -200,7 +218,9 @@ export class ModelBuilder {
       if (![...shapes.values()].every((s) => sameShape(s, first))) {
         shapes = new Map(entries.map((e) => [e.revision, { kind: "raw" } as Shape] as const));
       }
-      const description = entries.map((e) => e.schema.description as string | undefined).find((d) => d !== undefined);
+      const description = entries
+        .map((e) => e.schema.description as string | undefined)
+        .find((d) => d !== undefined);
       const field = this.fieldFor(message, key, shapes, number++);
       if (description !== undefined) field.description = description;
       field.required = entries.filter((e) => e.required).map((e) => e.revision);
@@ -209,7 +229,12 @@ export class ModelBuilder {
     return message;
   }
 
-  private fieldFor(parent: MessageModel, key: string, shapes: Map<Revision, Shape>, number: number): FieldModel {
+  private fieldFor(
+    parent: MessageModel,
+    key: string,
+    shapes: Map<Revision, Shape>,
+    number: number,
+  ): FieldModel {
     const field: FieldModel = {
       name: snake(key) || "value",
       jsonName: key,
@@ -233,7 +258,12 @@ export class ModelBuilder {
         break;
       case "repeated":
         field.repeated = true;
-        field.type = this.typeOf(parent, key, project((s) => (s as { item: Shape }).item), "Item");
+        field.type = this.typeOf(
+          parent,
+          key,
+          project((s) => (s as { item: Shape }).item),
+          "Item",
+        );
         break;
       case "map": {
         const values = project((s) => (s as { value: Shape }).value);
@@ -262,7 +292,9 @@ export class ModelBuilder {
         return `.mcp.v1.${s.type}`;
       case "object": {
         const name = pascal(key) + suffix;
-        const perRevision = new Map([...shapes].map(([r, x]) => [r, (x as { schemas: JsonSchema[] }).schemas] as const));
+        const perRevision = new Map(
+          [...shapes].map(([r, x]) => [r, (x as { schemas: JsonSchema[] }).schemas] as const),
+        );
         const fullName = `${parent.fullName}.${name}`;
         parent.nested.push(this.objectMessage({ name, fullName, revisions: present }, perRevision));
         return `.mcp.v1.${fullName}`;

@@ -13,7 +13,10 @@ const FILES: [string, RegExp][] = [
   ["jsonrpc", /^JSONRPC|^(Client|Server)(Request|Notification|Result)$/],
   ["input", /^Input/],
   ["tasks", /Task/],
-  ["sampling", /CreateMessage|Sampling|ModelPreferences|ModelHint|ToolChoice|ToolUseContent|ToolResultContent/],
+  [
+    "sampling",
+    /CreateMessage|Sampling|ModelPreferences|ModelHint|ToolChoice|ToolUseContent|ToolResultContent/,
+  ],
   ["elicitation", /Elicit|EnumSchema|StringSchema|NumberSchema|BooleanSchema|PrimitiveSchemaDefinition/],
   ["completion", /Complete|PromptReference|ResourceTemplateReference/],
   ["content", /Content|ContentBlock|^EmbeddedResource$|^ResourceLink$/],
@@ -91,7 +94,8 @@ export function emitMessage(m: Message, indent: string, enums: Map<string, EnumM
   }
   for (const f of m.fields) {
     const isEnum = enums.has(f.type.replace(".mcp.v1.", ""));
-    const line = isEnum && !f.repeated ? `optional ${f.type} ${f.name} = ${f.number}${fieldOptions(f)};` : fieldLine(f);
+    const line =
+      isEnum && !f.repeated ? `optional ${f.type} ${f.name} = ${f.number}${fieldOptions(f)};` : fieldLine(f);
     out += `${comment(f.description, i2)}${i2}${line}\n`;
   }
   for (const o of m.oneofs ?? []) {
@@ -122,7 +126,11 @@ export function emitEnum(e: EnumModel): string {
   return `${out}}\n`;
 }
 
-export function emitService(table: MethodEntry[], clientRequests: Set<string>, results: (n: string) => string): string {
+export function emitService(
+  table: MethodEntry[],
+  clientRequests: Set<string>,
+  results: (n: string) => string,
+): string {
   let out = `// McpService is MCP's client-to-server surface in binary form: one unary RPC per request of
 // either revision (typed params in, the method's own result out), a server stream for
 // subscriptions, and two streams that carry whole JSON-RPC messages for everything else

@@ -67,7 +67,10 @@ function typedOneof(key: string, pairs: [string, string][], firstNumber: number)
 }
 
 /** Replaces the untyped `params`/`result` of the envelope messages with typed oneofs. */
-export function typeEnvelope(messages: Map<string, MessageModel & { oneofs?: OneofModel[] }>, table: MethodEntry[]) {
+export function typeEnvelope(
+  messages: Map<string, MessageModel & { oneofs?: OneofModel[] }>,
+  table: MethodEntry[],
+) {
   const retype = (name: string, key: string, pairs: [string, string][]) => {
     const message = messages.get(name)!;
     message.fields = message.fields.filter((f) => f.jsonName !== key);
@@ -75,8 +78,16 @@ export function typeEnvelope(messages: Map<string, MessageModel & { oneofs?: One
   };
   const requests = table.filter((e) => e.kind === "request" && e.params !== undefined);
   const notifications = table.filter((e) => e.kind === "notification" && e.params !== undefined);
-  retype("JSONRPCRequest", "params", requests.map((e) => [e.params!, e.method]));
-  retype("JSONRPCNotification", "params", notifications.map((e) => [e.params!, e.method]));
+  retype(
+    "JSONRPCRequest",
+    "params",
+    requests.map((e) => [e.params!, e.method]),
+  );
+  retype(
+    "JSONRPCNotification",
+    "params",
+    notifications.map((e) => [e.params!, e.method]),
+  );
   // Results a request may get instead of its own: 2026-07-28's input-required round trip and
   // 2025-11-25's task-augmented requests. They carry no methods; the transcoder picks them by shape.
   const alternates: [string, string][] = [

@@ -20,7 +20,8 @@ typeEnvelope(messages, table);
 
 const clientRequests = new Set<string>();
 for (const r of revisions) {
-  for (const a of defs.get("ClientRequest")?.get(r)?.anyOf ?? []) clientRequests.add(String(a.$ref).split("/").pop()!);
+  for (const a of defs.get("ClientRequest")?.get(r)?.anyOf ?? [])
+    clientRequests.add(String(a.$ref).split("/").pop()!);
 }
 
 const bodies = new Map<string, string[]>();
@@ -48,7 +49,11 @@ const serviceRefs = table
   .filter((e) => e.kind === "request" && clientRequests.has(e.definition))
   .flatMap((e) => [e.params ?? "", e.result ?? ""])
   .filter((x) => x !== "");
-add("service", emitService(table, clientRequests, (n) => n), [...serviceRefs, "JSONRPCMessage", "JSONRPCNotification"]);
+add(
+  "service",
+  emitService(table, clientRequests, (n) => n),
+  [...serviceRefs, "JSONRPCMessage", "JSONRPCNotification"],
+);
 
 // A cycle between files is an error in protobuf: name it so the FILES table can be fixed.
 const visiting: string[] = [];

@@ -1,0 +1,52 @@
+/**
+ * Base64 text to bytes without building one large string: MCP's binary content (images, audio,
+ * blobs) is decoded in chunks straight into the output, and checked so that it comes back as the
+ * same text.
+ */
+import { TranscodeCode } from "./errors.js";
+import type { JsonToBinary } from "./json-to-binary.js";
+
+/** Characters per chunk: a multiple of 4, so that chunks decode independently. */
+const CHUNK = 16384;
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const INDEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
+
+/** Writes the base64 string at the scanner's position as a bytes field with tag `tag`. */
+export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
+  const start = enc.p;
+  const close = enc.scanString();
+  let text: Buffer = enc.b;
+  let from = start + 1;
+  let to = close;
+  if (enc.escaped) {
+    // Escapes (such as `\/`) are legal JSON; decode them first. Rare, so a copy is fine.
+    text = Buffer.from(enc.stringValue(start, close), "latin1");
+    from = 0;
+    to = text.length;
+  }
+  const n = to - from;
+  const bad = (why: string): never =>
+    enc.fail(TranscodeCode.InvalidValue, `cannot convert base64 data: ${why}`, start);
+  if (n % 4 !== 0) bad("its length is not a multiple of 4 (it must be padded base64)");
+  const pad = n === 0 ? 0 : text[to - 1] === 0x3d ? (text[to - 2] === 0x3d ? 2 : 1) : 0;
+  const length = (n / 4) * 3 - pad;
+  // The bits a padded group leaves unused must be zero, or the text would not come back the same.
+  if (pad > 0) {
+    const last = INDEX[text[to - pad - 1]!]!;
+    if (last < 0 || (pad === 2 ? last & 0x0f : last & 0x03) !== 0) bad("it is not in canonical form");
+  }
+  const w = enc.w;
+  w.raw(tag);
+  w.varint(length);
+  w.ensure(length + 4);
+  let written = 0;
+  for (let i = from; i < to; i += CHUNK) {
+    const chunk = text.latin1Slice(i, Math.min(i + CHUNK, to));
+    if (chunk.includes("-") || chunk.includes("_")) bad("it uses the URL-safe alphabet");
+    written += w.buf.write(chunk, w.pos + written, "base64");
+  }
+  // Node skips characters outside the alphabet; a short count is how they show.
+  if (written !== length) bad("it holds characters outside the base64 alphabet");
+  w.pos += length;
+}

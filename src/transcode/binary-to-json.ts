@@ -1,0 +1,466 @@
+/**
+ * Protobuf binary to JSON text, in one pass over the wire: fields come out as properties in the
+ * order they were written, JSON-text fields are checked and copied as they are, bytes become base64.
+ */
+import { isUtf8 } from "node:buffer";
+import type { McpRevision } from "../schema/index.js";
+import { ByteWriter } from "./byte-writer.js";
+import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
+import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
+import { type FieldPlan, Kind, type MessagePlan, WIRE_I64, WIRE_LEN, WIRE_VARINT } from "./plan.js";
+
+const ESCAPES: (string | undefined)[] = [];
+for (let c = 0; c < 0x20; c++) ESCAPES[c] = `\\u${c.toString(16).padStart(4, "0")}`;
+Object.assign(ESCAPES, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 0x22: '\\"', 0x5c: "\\\\" });
+const NEEDS_ESCAPE = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) NEEDS_ESCAPE[c] = 1;
+NEEDS_ESCAPE[0x22] = 1;
+NEEDS_ESCAPE[0x5c] = 1;
+const TRUE = Buffer.from("true");
+const FALSE = Buffer.from("false");
+const EMPTY_LIST = Buffer.from("[]");
+
+/** Options of one conversion. */
+export interface DecodeSettings {
+  revision: McpRevision;
+  requireFields: boolean;
+}
+
+export class BinaryToJson {
+  p = 0;
+  depth = 0;
+  readonly w: ByteWriter;
+  readonly path: (string | number)[] = [];
+  private readonly view: DataView;
+  /** The id (JSON text) and method of the last request decoded, for the JSON-RPC layer to track. */
+  lastRequest: { id: string; method: string } | undefined;
+
+  constructor(
+    readonly b: Buffer,
+    readonly settings: DecodeSettings,
+  ) {
+    this.w = new ByteWriter(b.length * 2 + 64);
+    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+
+  fail(code: TranscodeCode, reason: string, at = this.p): never {
+    throw new TranscodeError(code, reason, formatPath(this.path), at);
+  }
+
+  truncated(): never {
+    return this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: truncated message");
+  }
+
+  decodeRoot(plan: MessagePlan): Uint8Array {
+    this.decodeMessageBody(plan, this.b.length);
+    return this.w.finish();
+  }
+
+  varint(): number {
+    const b = this.b;
+    let result = 0;
+    let shift = 0;
+    for (let i = 0; i < 5; i++) {
+      if (this.p >= b.length) this.truncated();
+      const c = b[this.p++]!;
+      result |= (c & 0x7f) << shift;
+      if (c < 0x80) return result >>> 0;
+      shift += 7;
+    }
+    return this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: varint longer than 32 bits");
+  }
+
+  /** A 64-bit varint as a decimal string (signed, as int64). */
+  varint64Text(): string {
+    const start = this.p;
+    let lo = 0;
+    let i = 0;
+    for (; i < 10; i++) {
+      if (this.p >= this.b.length) this.truncated();
+      const c = this.b[this.p++]!;
+      if (i < 7) lo += (c & 0x7f) * 2 ** (7 * i);
+      if (c < 0x80) break;
+    }
+    if (i === 10)
+      this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: varint longer than 64 bits", start);
+    if (i < 7 && lo <= Number.MAX_SAFE_INTEGER) return String(lo);
+    let v = 0n;
+    for (let k = this.p - 1; k >= start; k--) v = (v << 7n) | BigInt(this.b[k]! & 0x7f);
+    return String(BigInt.asIntN(64, v));
+  }
+
+  length(): number {
+    const n = this.varint();
+    if (this.p + n > this.b.length) this.truncated();
+    return n;
+  }
+
+  skip(wireType: number): void {
+    switch (wireType) {
+      case WIRE_VARINT:
+        this.varint64Text();
+        return;
+      case WIRE_I64:
+        this.p += 8;
+        break;
+      case WIRE_LEN:
+        {
+          const n = this.length();
+          this.p += n;
+        }
+        return;
+      case 5:
+        this.p += 4;
+        break;
+      default:
+        this.fail(
+          TranscodeCode.MalformedBinary,
+          `cannot read protobuf: wire type ${wireType} is not supported`,
+        );
+    }
+    if (this.p > this.b.length) this.truncated();
+  }
+
+  decodeMessageBody(plan: MessagePlan, end: number): void {
+    if (++this.depth > MAX_DEPTH)
+      this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
+    switch (plan.kind) {
+      case "object":
+        this.decodeObject(plan, end);
+        break;
+      case "union":
+      case "scalar-union":
+      case "raw":
+        this.decodeSingle(plan, end);
+        break;
+    }
+    this.depth--;
+  }
+
+  /** Unions, scalar unions and raw messages hold exactly one field, and their JSON is its value. */
+  private decodeSingle(plan: MessagePlan, end: number): void {
+    if (this.p >= end) this.fail(TranscodeCode.InvalidValue, `cannot convert ${plan.name}: no member is set`);
+    const tag = this.varint();
+    const no = tag >>> 3;
+    const wireType = tag & 7;
+    if (plan.kind === "raw" && no === 1 && wireType === WIRE_LEN) this.copyJson(this.length());
+    else if (plan.kind === "scalar-union" && no === 1 && wireType === WIRE_LEN)
+      this.writeString(this.length());
+    else if (plan.kind === "scalar-union" && no === 2 && wireType === WIRE_VARINT)
+      this.w.ascii(this.varint64Text());
+    else if (plan.kind === "union" && plan.byNumber[no] !== undefined && wireType === WIRE_LEN) {
+      const n = this.length();
+      this.decodeMessageBody(plan.byNumber[no]!.message!, this.p + n);
+    } else
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${plan.name}: field ${no} (wire type ${wireType}) is not one of its members`,
+      );
+    if (this.p !== end)
+      this.fail(TranscodeCode.InvalidValue, `cannot convert ${plan.name}: more than one member is set`);
+  }
+
+  /** True when field `no` occurs in `[this.p, end)`. */
+  private hasField(no: number, end: number): boolean {
+    const start = this.p;
+    try {
+      while (this.p < end) {
+        const tag = this.varint();
+        if (tag >>> 3 === no) return true;
+        this.skip(tag & 7);
+      }
+      return false;
+    } finally {
+      this.p = start;
+    }
+  }
+
+  private decodeObject(plan: MessagePlan, end: number): void {
+    const w = this.w;
+    const objectStart = this.p;
+    w.byte(0x7b);
+    let first = true;
+    // A constant's field marks its place. A producer that left out one the revision requires gets it
+    // first, where the spec puts it; one the revision does not require stays out.
+    const requiredMask = plan.requiredMask[this.settings.revision];
+    for (const c of plan.consts) {
+      if ((c.requiredBit & requiredMask) === 0 || this.hasField(c.number, end)) continue;
+      first = false;
+      w.raw(c.keyJson);
+      w.raw(c.constJson!);
+    }
+    let seen = 0;
+    let lists: Set<number> | undefined;
+    let idText: string | undefined;
+    let method: string | undefined;
+    while (this.p < end) {
+      const tag = this.varint();
+      const f = plan.byNumber[tag >>> 3];
+      if (f === undefined) {
+        this.fail(TranscodeCode.InvalidValue, `cannot convert ${plan.name}: it has no field ${tag >>> 3}`);
+      }
+      if (!first) w.byte(0x2c);
+      first = false;
+      if (f.isAdditional) {
+        this.decodeAdditional(tag);
+        continue;
+      }
+      if (f.repeated || f.map !== undefined) {
+        // JSON has one place for a list; elements split across the message would become two keys.
+        if (lists?.has(tag))
+          this.fail(
+            TranscodeCode.InvalidValue,
+            `cannot convert ${plan.name}.${f.key}: its elements are not contiguous`,
+          );
+        (lists ??= new Set()).add(tag);
+      }
+      seen |= f.requiredBit;
+      w.raw(f.keyJson);
+      this.path.push(f.key);
+      const valueStart = w.pos;
+      if (f.repeated) this.decodeList(f, tag, end);
+      else if (f.map !== undefined) this.decodeMap(f, tag, end);
+      else this.decodeValue(f, tag & 7);
+      if (plan.oneofKey === "params") {
+        if (f.key === "id") idText = w.buf.utf8Slice(valueStart, w.pos);
+        else if (f.key === "method") method = JSON.parse(w.buf.utf8Slice(valueStart, w.pos)) as string;
+      }
+      this.path.pop();
+    }
+    if (this.p !== end) this.truncated();
+    for (const f of plan.alwaysRequiredLists) {
+      if ((seen & f.requiredBit) !== 0 || this.hasField(f.number, end)) continue;
+      if (!first) w.byte(0x2c);
+      first = false;
+      w.raw(f.keyJson);
+      w.raw(EMPTY_LIST);
+      seen |= f.requiredBit;
+    }
+    if (idText !== undefined && method !== undefined) this.lastRequest = { id: idText, method };
+    const mask = plan.requiredMask[this.settings.revision];
+    if (this.settings.requireFields && (seen & mask) !== mask) {
+      const missing = plan.requiredKeys[this.settings.revision]
+        .filter((f) => (seen & f.requiredBit) === 0)
+        .map((f) => f.key);
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${plan.name}: missing required ${missing.map((k) => `'${k}'`).join(", ")} (MCP ${this.settings.revision})`,
+        objectStart,
+      );
+    }
+    w.byte(0x7d);
+  }
+
+  private sameTagNext(tag: number, end: number): boolean {
+    if (this.p >= end) return false;
+    const start = this.p;
+    if (this.varint() === tag) return true;
+    this.p = start;
+    return false;
+  }
+
+  private decodeList(f: FieldPlan, tag: number, end: number): void {
+    const w = this.w;
+    w.byte(0x5b);
+    const packable = f.wireType !== WIRE_LEN;
+    let i = 0;
+    do {
+      if (packable && (tag & 7) === WIRE_LEN) {
+        const packedEndLength = this.length();
+        const packedEnd = this.p + packedEndLength;
+        while (this.p < packedEnd) {
+          if (i > 0) w.byte(0x2c);
+          this.path.push(i++);
+          this.decodeValue(f, f.wireType);
+          this.path.pop();
+        }
+      } else {
+        if (i > 0) w.byte(0x2c);
+        this.path.push(i++);
+        this.decodeValue(f, tag & 7);
+        this.path.pop();
+      }
+    } while (this.sameTagNext(tag, end));
+    w.byte(0x5d);
+  }
+
+  private decodeMap(f: FieldPlan, tag: number, end: number): void {
+    const w = this.w;
+    w.byte(0x7b);
+    let first = true;
+    do {
+      if ((tag & 7) !== WIRE_LEN) this.wrongWireType(f, tag & 7);
+      const entryEndLength = this.length();
+      const entryEnd = this.p + entryEndLength;
+      if (!first) w.byte(0x2c);
+      first = false;
+      const [keyStart, keyEnd, valueTag, valueStart] = this.entryParts(entryEnd);
+      this.writeStringAt(keyStart, keyEnd);
+      w.byte(0x3a);
+      if (valueTag === -1)
+        this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: a map entry has no value`);
+      this.p = valueStart;
+      this.decodeValue(f.map!, valueTag & 7);
+      this.p = entryEnd;
+    } while (this.sameTagNext(tag, end));
+    w.byte(0x7d);
+  }
+
+  /** Finds a map entry's key (field 1, a string) and value (field 2) in `[p, entryEnd)`. */
+  private entryParts(entryEnd: number): [number, number, number, number] {
+    let keyStart = 0;
+    let keyEnd = 0;
+    let valueTag = -1;
+    let valueStart = 0;
+    while (this.p < entryEnd) {
+      const tag = this.varint();
+      if (tag === 0x0a) {
+        const n = this.length();
+        keyStart = this.p;
+        keyEnd = this.p + n;
+        this.p = keyEnd;
+      } else if (tag >>> 3 === 2) {
+        valueTag = tag;
+        valueStart = this.p;
+        this.skip(tag & 7);
+      } else this.skip(tag & 7);
+    }
+    if (this.p !== entryEnd) this.truncated();
+    return [keyStart, keyEnd, valueTag, valueStart];
+  }
+
+  private decodeAdditional(tag: number): void {
+    if ((tag & 7) !== WIRE_LEN)
+      this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: bad additional property");
+    const entryEndLength = this.length();
+    const entryEnd = this.p + entryEndLength;
+    const [keyStart, keyEnd, valueTag, valueStart] = this.entryParts(entryEnd);
+    if (valueTag !== 0x12)
+      this.fail(TranscodeCode.InvalidValue, "cannot convert an additional property: it has no JSON value");
+    this.writeStringAt(keyStart, keyEnd);
+    this.w.byte(0x3a);
+    this.p = valueStart;
+    this.copyJson(this.length());
+    this.p = entryEnd;
+  }
+
+  private wrongWireType(f: FieldPlan, wireType: number): never {
+    return this.fail(
+      TranscodeCode.MalformedBinary,
+      `cannot read protobuf: field ${f.key} has wire type ${wireType}`,
+    );
+  }
+
+  decodeValue(f: FieldPlan, wireType: number): void {
+    const w = this.w;
+    const expected = f.kind === Kind.Const ? wireType : f.wireType;
+    if (wireType !== expected) this.wrongWireType(f, wireType);
+    switch (f.kind) {
+      case Kind.String:
+        return this.writeString(this.length());
+      case Kind.Bytes: {
+        const n = this.length();
+        w.byte(0x22);
+        w.ascii(this.b.toString("base64", this.p, this.p + n));
+        w.byte(0x22);
+        this.p += n;
+        return;
+      }
+      case Kind.Int64:
+        return w.ascii(this.varint64Text());
+      case Kind.Double: {
+        if (this.p + 8 > this.b.length) this.truncated();
+        const v = this.view.getFloat64(this.p, true);
+        this.p += 8;
+        if (!Number.isFinite(v))
+          this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: ${v} is not a JSON number`);
+        return w.ascii(String(v));
+      }
+      case Kind.Bool:
+        return w.raw(this.varint() !== 0 ? TRUE : FALSE);
+      case Kind.Enum: {
+        const n = this.varint();
+        const name = f.enumNames![n];
+        if (name === undefined)
+          this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: ${n} is not a known value`);
+        w.byte(0x22);
+        w.ascii(name);
+        return w.byte(0x22);
+      }
+      case Kind.Message: {
+        const n = this.length();
+        return this.decodeMessageBody(f.message!, this.p + n);
+      }
+      case Kind.Raw:
+        return this.copyJson(this.length());
+      case Kind.Const: {
+        if (wireType === WIRE_LEN) {
+          const n = this.length();
+          const valueStart = this.p;
+          this.p += n;
+          if (n > 0 && this.b.utf8Slice(valueStart, this.p) !== f.constValue) this.badConst(f);
+        } else if (wireType === WIRE_VARINT) {
+          const v = this.varint64Text();
+          if (v !== "0" && Number(v) !== f.constValue) this.badConst(f);
+        } else this.wrongWireType(f, wireType);
+        return w.raw(f.constJson!);
+      }
+    }
+  }
+
+  private badConst(f: FieldPlan): never {
+    return this.fail(
+      TranscodeCode.InvalidValue,
+      `cannot convert ${f.key}: it must be ${JSON.stringify(f.constValue)}`,
+    );
+  }
+
+  /** Writes `n` bytes of UTF-8 at `p` as a JSON string. */
+  private writeString(n: number): void {
+    const start = this.p;
+    this.p += n;
+    this.writeStringAt(start, this.p);
+  }
+
+  private writeStringAt(start: number, end: number): void {
+    const b = this.b;
+    if (!isUtf8(b.subarray(start, end)))
+      this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
+    const w = this.w;
+    w.byte(0x22);
+    let run = start;
+    for (let i = start; i < end; i++) {
+      if (NEEDS_ESCAPE[b[i]!] === 0) continue;
+      w.copy(b, run, i);
+      w.ascii(ESCAPES[b[i]!]!);
+      run = i + 1;
+    }
+    w.copy(b, run, end);
+    w.byte(0x22);
+  }
+
+  /** Checks that `n` bytes at `p` are one JSON value, and copies them. */
+  private copyJson(n: number): void {
+    const start = this.p;
+    const end = start + n;
+    const scanner = new JsonScanner(this.b, start, end);
+    try {
+      scanner.skipValue();
+      scanner.ws();
+      if (scanner.p !== end) scanner.syntax("the end of the JSON value");
+    } catch (error) {
+      if (error instanceof TranscodeError) {
+        this.fail(
+          TranscodeCode.InvalidValue,
+          `cannot convert JSON text field: ${error.reason}`,
+          error.offset,
+        );
+      }
+      throw error;
+    }
+    if (!isUtf8(this.b.subarray(start, end)))
+      this.fail(TranscodeCode.InvalidValue, "cannot convert JSON text field: it is not UTF-8", start);
+    this.w.copy(this.b, start, end);
+    this.p = end;
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * Reads JSON text in place, as bytes: it finds and checks values without building JS objects, so
+ * the transcoder can copy spans straight to its output.
+ */
+import { TranscodeCode, TranscodeError, formatPath } from "./errors.js";
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** How deep any JSON value may nest before it is refused (a guard against stack exhaustion). */
+export const MAX_DEPTH = 256;
+
+const WHITESPACE = new Uint8Array(256);
+for (const c of [0x20, 0x09, 0x0a, 0x0d]) WHITESPACE[c] = 1;
+
+export class JsonScanner {
+  b: Buffer;
+  p: number;
+  end: number;
+  /** Keys and indexes from the root to where the scanner is, for error messages. */
+  readonly path: (string | number)[] = [];
+  /** Set by `scanString`: hash of the string's raw bytes, and whether it had escapes. */
+  hash = 0;
+  escaped = false;
+
+  constructor(b: Buffer, start: number, end: number) {
+    this.b = b;
+    this.p = start;
+    this.end = end;
+  }
+
+  fail(code: TranscodeCode, reason: string, at = this.p): never {
+    throw new TranscodeError(code, reason, formatPath(this.path), at);
+  }
+
+  syntax(expected: string): never {
+    if (this.p >= this.end)
+      this.fail(TranscodeCode.MalformedJson, `cannot read JSON: unexpected end, expected ${expected}`);
+    const c = this.b[this.p]!;
+    const seen = c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16)}`;
+    this.fail(TranscodeCode.MalformedJson, `cannot read JSON: expected ${expected}, got ${seen}`);
+  }
+
+  ws(): void {
+    const b = this.b;
+    let p = this.p;
+    while (p < this.end && WHITESPACE[b[p]!] === 1) p++;
+    this.p = p;
+  }
+
+  /** Skips white space and returns the next byte without consuming it (-1 at the end). */
+  peek(): number {
+    this.ws();
+    return this.p < this.end ? this.b[this.p]! : -1;
+  }
+
+  expect(c: number, what: string): void {
+    this.ws();
+    if (this.b[this.p] !== c || this.p >= this.end) this.syntax(what);
+    this.p++;
+  }
+
+  /**
+   * Scans a string whose opening quote is at `p`; leaves `p` after the closing quote and returns the
+   * index of the closing quote (content is `[start + 1, result)`). Sets `hash` and `escaped`.
+   */
+  scanString(): number {
+    const b = this.b;
+    const end = this.end;
+    let i = this.p + 1;
+    let h = 0;
+    let escaped = false;
+    for (;;) {
+      if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", i);
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        i = this.checkEscape(i);
+        continue;
+      }
+      if (c < 0x20)
+        this.fail(TranscodeCode.MalformedJson, "cannot read JSON: control character in string", i);
+      h = (Math.imul(h, 31) + c) | 0;
+      i++;
+    }
+    this.hash = h;
+    this.escaped = escaped;
+    this.p = i + 1;
+    return i;
+  }
+
+  private checkEscape(i: number): number {
+    const c = this.b[i + 1];
+    if (c === 0x75) {
+      for (let k = i + 2; k < i + 6; k++) {
+        const h = this.b[k];
+        if (k >= this.end || h === undefined || !isHex(h)) {
+          this.fail(TranscodeCode.MalformedJson, "cannot read JSON: bad \\u escape", i);
+        }
+      }
+      return i + 6;
+    }
+    if (
+      c === 0x22 ||
+      c === 0x5c ||
+      c === 0x2f ||
+      c === 0x62 ||
+      c === 0x66 ||
+      c === 0x6e ||
+      c === 0x72 ||
+      c === 0x74
+    ) {
+      return i + 2;
+    }
+    return this.fail(TranscodeCode.MalformedJson, "cannot read JSON: bad escape in string", i);
+  }
+
+  /** The value of a string scanned by `scanString` (`start` is its opening quote). */
+  stringValue(start: number, close: number): string {
+    if (!this.escaped) return this.b.utf8Slice(start + 1, close);
+    return JSON.parse(this.b.utf8Slice(start, close + 1)) as string;
+  }
+
+  /** Scans a JSON number at `p`; returns its text end and leaves `p` there. Sets `integer`. */
+  integer = false;
+  scanNumber(): number {
+    const b = this.b;
+    let i = this.p;
+    if (b[i] === 0x2d) i++;
+    const digits = i;
+    if (b[i] === 0x30) i++;
+    else {
+      while (i < this.end && b[i]! >= 0x30 && b[i]! <= 0x39) i++;
+    }
+    if (i === digits) this.syntax("a number");
+    let integer = true;
+    if (b[i] === 0x2e && i < this.end) {
+      integer = false;
+      const f = ++i;
+      while (i < this.end && b[i]! >= 0x30 && b[i]! <= 0x39) i++;
+      if (i === f) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: digits expected after '.'", i);
+    }
+    if ((b[i] === 0x65 || b[i] === 0x45) && i < this.end) {
+      integer = false;
+      i++;
+      if (b[i] === 0x2b || b[i] === 0x2d) i++;
+      const e = i;
+      while (i < this.end && b[i]! >= 0x30 && b[i]! <= 0x39) i++;
+      if (i === e) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: digits expected in exponent", i);
+    }
+    this.integer = integer;
+    this.p = i;
+    return i;
+  }
+
+  /** Parses the number in `[start, end)` as a JS number. */
+  numberValue(start: number, end: number): number {
+    const b = this.b;
+    if (this.integer && end - start < 16) {
+      let i = start;
+      const negative = b[i] === 0x2d;
+      if (negative) i++;
+      let n = 0;
+      for (; i < end; i++) n = n * 10 + (b[i]! - 0x30);
+      return negative ? -n : n;
+    }
+    return Number(b.latin1Slice(start, end));
+  }
+
+  /** Consumes `true`, `false` or `null` at `p`; returns which, or fails. */
+  literal(): "true" | "false" | "null" {
+    const b = this.b;
+    const p = this.p;
+    if (b[p] === 0x74 && b[p + 1] === 0x72 && b[p + 2] === 0x75 && b[p + 3] === 0x65 && p + 4 <= this.end) {
+      this.p += 4;
+      return "true";
+    }
+    if (
+      b[p] === 0x66 &&
+      b[p + 1] === 0x61 &&
+      b[p + 2] === 0x6c &&
+      b[p + 3] === 0x73 &&
+      b[p + 4] === 0x65 &&
+      p + 5 <= this.end
+    ) {
+      this.p += 5;
+      return "false";
+    }
+    if (b[p] === 0x6e && b[p + 1] === 0x75 && b[p + 2] === 0x6c && b[p + 3] === 0x6c && p + 4 <= this.end) {
+      this.p += 4;
+      return "null";
+    }
+    return this.syntax("a JSON value");
+  }
+
+  /** Checks and skips one JSON value of any kind, starting at `p` (after white space). */
+  skipValue(depth = 0): void {
+    const c = this.peek();
+    if (c === QUOTE) {
+      this.scanString();
+    } else if (c === 0x7b) {
+      if (depth >= MAX_DEPTH)
+        this.fail(TranscodeCode.LimitExceeded, `cannot read JSON: nested deeper than ${MAX_DEPTH}`);
+      this.p++;
+      if (this.peek() === 0x7d) {
+        this.p++;
+        return;
+      }
+      for (;;) {
+        if (this.peek() !== QUOTE) this.syntax("a property name");
+        this.scanString();
+        this.expect(0x3a, "':'");
+        this.skipValue(depth + 1);
+        const next = this.peek();
+        this.p++;
+        if (next === 0x7d) return;
+        if (next !== 0x2c) {
+          this.p--;
+          this.syntax("',' or '}'");
+        }
+      }
+    } else if (c === 0x5b) {
+      if (depth >= MAX_DEPTH)
+        this.fail(TranscodeCode.LimitExceeded, `cannot read JSON: nested deeper than ${MAX_DEPTH}`);
+      this.p++;
+      if (this.peek() === 0x5d) {
+        this.p++;
+        return;
+      }
+      for (;;) {
+        this.skipValue(depth + 1);
+        const next = this.peek();
+        this.p++;
+        if (next === 0x5d) return;
+        if (next !== 0x2c) {
+          this.p--;
+          this.syntax("',' or ']'");
+        }
+      }
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      this.scanNumber();
+    } else {
+      this.literal();
+    }
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Hash of a key's UTF-8 bytes, as `scanString` computes it. */
+export function keyHash(bytes: Uint8Array): number {
+  let h = 0;
+  for (const c of bytes) h = (Math.imul(h, 31) + c) | 0;
+  return h;
+}

@@ -1,0 +1,406 @@
+/**
+ * JSON text to protobuf binary, in one pass over the bytes: each property is written as its field
+ * the moment it is read, in the JSON's own key order, so the order survives without being stored.
+ * Values the schema leaves open (`_meta`, `inputSchema`, `arguments`) are checked and copied as spans.
+ */
+import type { McpRevision } from "../schema/index.js";
+import { ByteWriter } from "./byte-writer.js";
+import { TranscodeCode } from "./errors.js";
+import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
+import { type FieldPlan, fieldByKey, Kind, type MessagePlan } from "./plan.js";
+import { writeBase64Field } from "./base64.js";
+import { chooseResultMember, chooseVariant, findKey } from "./choose.js";
+
+const QUOTE = 0x22;
+const EMPTY_ARRAY = new Uint8Array([0x5b, 0x5d]);
+const EMPTY_OBJECT = new Uint8Array([0x7b, 0x7d]);
+
+/** Options of one conversion. */
+export interface EncodeSettings {
+  revision: McpRevision;
+  /** Refuse objects that lack a property the revision requires. */
+  requireFields: boolean;
+}
+
+export class JsonToBinary extends JsonScanner {
+  readonly w: ByteWriter;
+  depth = 0;
+  /** Resolves the method a response answers, from its id's JSON text (set by the JSON-RPC layer). */
+  resultMethod: ((idText: string) => string | undefined) | undefined;
+  /** The id (JSON text) and method of the last request encoded, for the JSON-RPC layer to track. */
+  lastRequest: { id: string; method: string } | undefined;
+
+  constructor(
+    b: Buffer,
+    readonly settings: EncodeSettings,
+  ) {
+    super(b, 0, b.length);
+    this.w = new ByteWriter(b.length + 64);
+  }
+
+  encodeRoot(plan: MessagePlan): Uint8Array {
+    this.encodeMessageBody(plan);
+    this.ws();
+    if (this.p !== this.end) this.syntax("the end of the input");
+    return this.w.finish();
+  }
+
+  encodeMessageBody(plan: MessagePlan): void {
+    switch (plan.kind) {
+      case "object":
+        return this.encodeObject(plan);
+      case "union":
+        return this.encodeUnion(plan);
+      case "raw": {
+        this.ws();
+        const start = this.p;
+        this.skipValue(this.depth);
+        this.w.byte(0x0a);
+        this.w.varint(this.p - start);
+        this.w.copy(this.b, start, this.p);
+        return;
+      }
+      case "scalar-union": {
+        const c = this.peek();
+        if (c === QUOTE) return this.writeString(0x0a);
+        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(plan.name, "a string or an integer");
+        this.w.byte(0x10);
+        return this.writeInteger(plan.name);
+      }
+    }
+  }
+
+  typeError(where: string, expected: string): never {
+    const c = this.peek();
+    const got =
+      c === QUOTE
+        ? "a string"
+        : c === 0x7b
+          ? "an object"
+          : c === 0x5b
+            ? "an array"
+            : c === 0x6e
+              ? "null"
+              : c === 0x74 || c === 0x66
+                ? "a boolean"
+                : "a number";
+    return this.fail(TranscodeCode.InvalidValue, `cannot convert ${where}: expected ${expected}, got ${got}`);
+  }
+
+  /** Writes a string value (at `p`) as a length-delimited field with tag byte(s) `tag`. */
+  writeString(tag: number | Uint8Array): void {
+    const start = this.p;
+    const close = this.scanString();
+    if (typeof tag === "number") this.w.byte(tag);
+    else this.w.raw(tag);
+    if (!this.escaped) {
+      this.w.varint(close - start - 1);
+      this.w.copy(this.b, start + 1, close);
+      return;
+    }
+    const value = this.stringValue(start, close);
+    if (!value.isWellFormed()) {
+      this.fail(
+        TranscodeCode.InvalidValue,
+        "cannot convert string: it holds a lone surrogate, which UTF-8 cannot carry",
+        start,
+      );
+    }
+    this.w.varint(Buffer.byteLength(value));
+    this.w.utf8(value);
+  }
+
+  writeInteger(where: string): void {
+    const start = this.p;
+    const end = this.scanNumber();
+    if (this.integer && end - start < 16) {
+      this.w.varint(this.numberValue(start, end));
+      return;
+    }
+    const text = this.b.latin1Slice(start, end);
+    const value = Number(text);
+    if (!Number.isInteger(value))
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${where}: expected an integer, got ${text}`,
+        start,
+      );
+    const big = this.integer ? BigInt(text) : BigInt(value);
+    if (big < -(2n ** 63n) || big >= 2n ** 63n)
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${where}: ${text} is out of the int64 range`,
+        start,
+      );
+    this.w.varint64(big);
+  }
+
+  /** Writes one value (at `p`) of field `f`, with its tag. */
+  encodeField(f: FieldPlan, where: string): void {
+    const c = this.peek();
+    switch (f.kind) {
+      case Kind.String:
+        if (c !== QUOTE) this.typeError(where, "a string");
+        return this.writeString(f.tag);
+      case Kind.Bytes:
+        if (c !== QUOTE) this.typeError(where, "a base64 string");
+        return writeBase64Field(this, f.tag);
+      case Kind.Int64:
+        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(where, "an integer");
+        this.w.raw(f.tag);
+        return this.writeInteger(where);
+      case Kind.Double: {
+        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(where, "a number");
+        const start = this.p;
+        const end = this.scanNumber();
+        this.w.raw(f.tag);
+        return this.w.double(this.numberValue(start, end));
+      }
+      case Kind.Bool: {
+        if (c !== 0x74 && c !== 0x66) this.typeError(where, "a boolean");
+        this.w.raw(f.tag);
+        return this.w.byte(this.literal() === "true" ? 1 : 0);
+      }
+      case Kind.Enum: {
+        if (c !== QUOTE) this.typeError(where, "a string");
+        const start = this.p;
+        const value = this.stringValue(start, this.scanString());
+        const n = f.enumNumbers!.get(value);
+        if (n === undefined) {
+          this.fail(
+            TranscodeCode.InvalidValue,
+            `cannot convert ${where}: '${value}' is not one of ${[...f.enumNumbers!.keys()].join(", ")}`,
+            start,
+          );
+        }
+        this.w.raw(f.tag);
+        return this.w.varint(n);
+      }
+      case Kind.Message: {
+        if (f.message!.kind === "object" && c !== 0x7b) this.typeError(where, "an object");
+        this.w.raw(f.tag);
+        const start = this.w.beginLength();
+        if (++this.depth > MAX_DEPTH)
+          this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
+        this.encodeMessageBody(f.message!);
+        this.depth--;
+        return this.w.endLength(start);
+      }
+      case Kind.Raw: {
+        const start = this.p;
+        this.skipValue(this.depth);
+        this.w.raw(f.tag);
+        this.w.varint(this.p - start);
+        return this.w.copy(this.b, start, this.p);
+      }
+      case Kind.Const:
+        return this.encodeConst(f, where);
+    }
+  }
+
+  private encodeConst(f: FieldPlan, where: string): void {
+    const start = this.p;
+    const c = this.peek();
+    let value: string | number;
+    if (c === QUOTE) value = this.stringValue(start, this.scanString());
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) value = this.numberValue(start, this.scanNumber());
+    else return this.typeError(where, JSON.stringify(f.constValue));
+    if (value !== f.constValue) {
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${where}: expected ${JSON.stringify(f.constValue)}, got ${JSON.stringify(value)}`,
+        start,
+      );
+    }
+    this.w.raw(f.tag);
+    if (typeof value === "number") this.w.varint(value);
+    else {
+      this.w.varint(Buffer.byteLength(value));
+      this.w.utf8(value);
+    }
+  }
+
+  private encodeUnion(plan: MessagePlan): void {
+    if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
+    const variant = chooseVariant(this, plan);
+    this.w.raw(variant.tag);
+    const start = this.w.beginLength();
+    this.encodeMessageBody(variant.message!);
+    this.w.endLength(start);
+  }
+
+  encodeObject(plan: MessagePlan): void {
+    if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
+    const objectStart = this.p;
+    this.p++;
+    let seen = 0;
+    let method: string | undefined;
+    let idText: string | undefined;
+    if (this.peek() === 0x7d) this.p++;
+    else {
+      for (;;) {
+        if (this.peek() !== QUOTE) this.syntax("a property name");
+        const keyStart = this.p;
+        const keyClose = this.scanString();
+        const keyEscaped = this.escaped;
+        let f = keyEscaped
+          ? plan.fields.find((x) => !x.isAdditional && x.key === this.stringValue(keyStart, keyClose))
+          : fieldByKey(plan, this.hash, this.b, keyStart + 1, keyClose);
+        this.expect(0x3a, "':'");
+        this.ws();
+        if (f === undefined && plan.oneofKey !== undefined && this.keyIs(keyStart, keyClose, plan.oneofKey)) {
+          f =
+            plan.oneofKey === "params"
+              ? this.paramsMember(plan, objectStart, method)
+              : chooseResultMember(this, plan, objectStart, idText);
+        }
+        const key = f?.key ?? this.stringValue(keyStart, keyClose);
+        this.path.push(key);
+        if (f === undefined) this.writeAdditional(plan, keyStart, keyClose, undefined);
+        else {
+          seen |= f.requiredBit;
+          const valueStart = this.p;
+          if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
+          else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
+          else this.encodeField(f, `${plan.name}.${key}`);
+          if (plan.oneofKey !== undefined) {
+            if (key === "method" && this.b[valueStart] === QUOTE)
+              method = JSON.parse(this.b.utf8Slice(valueStart, this.p)) as string;
+            else if (key === "id") idText = this.b.utf8Slice(valueStart, this.p);
+          }
+        }
+        this.path.pop();
+        const next = this.peek();
+        this.p++;
+        if (next === 0x7d) break;
+        if (next !== 0x2c) {
+          this.p--;
+          this.syntax("',' or '}'");
+        }
+      }
+    }
+    if (plan.oneofKey === "params" && idText !== undefined && method !== undefined)
+      this.lastRequest = { id: idText, method };
+    const mask = plan.requiredMask[this.settings.revision];
+    if (this.settings.requireFields && (seen & mask) !== mask) {
+      const missing = plan.requiredKeys[this.settings.revision]
+        .filter((f) => (seen & f.requiredBit) === 0)
+        .map((f) => f.key);
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${plan.name}: missing required ${missing.map((k) => `'${k}'`).join(", ")} (MCP ${this.settings.revision})`,
+        objectStart,
+      );
+    }
+  }
+
+  private keyIs(start: number, close: number, key: string): boolean {
+    return close - start - 1 === key.length && this.b.latin1Slice(start + 1, close) === key;
+  }
+
+  private paramsMember(
+    plan: MessagePlan,
+    objectStart: number,
+    method: string | undefined,
+  ): FieldPlan | undefined {
+    if (method === undefined) {
+      const span = findKey(this, objectStart, "method");
+      if (span !== undefined && this.b[span[0]] === QUOTE)
+        method = JSON.parse(this.b.utf8Slice(span[0], span[1])) as string;
+    }
+    const member = method === undefined ? undefined : plan.oneofByMethod.get(method);
+    // Typed params must be an object; anything else travels as JSON text, unchanged.
+    return member !== undefined && this.peek() === 0x7b ? member : plan.oneofRaw;
+  }
+
+  /** Writes a property the message does not define (or an empty list or map) as an additional entry. */
+  writeAdditional(
+    plan: MessagePlan,
+    keyStart: number,
+    keyClose: number,
+    empty: Uint8Array | undefined,
+  ): void {
+    const additional = plan.additional;
+    if (additional === undefined) {
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${plan.name}: unknown property '${this.stringValue(keyStart, keyClose)}'`,
+      );
+    }
+    this.w.raw(additional.tag);
+    const entry = this.w.beginLength();
+    this.w.byte(0x0a);
+    if (this.b.subarray(keyStart, keyClose).includes(0x5c)) {
+      this.escaped = true;
+      const key = this.stringValue(keyStart, keyClose);
+      this.w.varint(Buffer.byteLength(key));
+      this.w.utf8(key);
+    } else {
+      this.w.varint(keyClose - keyStart - 1);
+      this.w.copy(this.b, keyStart + 1, keyClose);
+    }
+    this.w.byte(0x12);
+    if (empty !== undefined) {
+      this.w.varint(empty.length);
+      this.w.raw(empty);
+    } else {
+      const start = this.p;
+      this.skipValue(this.depth);
+      this.w.varint(this.p - start);
+      this.w.copy(this.b, start, this.p);
+    }
+    this.w.endLength(entry);
+  }
+
+  private encodeList(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
+    if (this.peek() !== 0x5b) this.typeError(`${plan.name}.${f.key}`, "an array");
+    this.p++;
+    if (this.peek() === 0x5d) {
+      this.p++;
+      // An empty list has no fields on the wire; an additional entry keeps its presence and place.
+      return this.writeAdditional(plan, keyStart, keyClose, EMPTY_ARRAY);
+    }
+    for (let i = 0; ; i++) {
+      this.path.push(i);
+      this.encodeField(f, `${plan.name}.${f.key}[${i}]`);
+      this.path.pop();
+      const next = this.peek();
+      this.p++;
+      if (next === 0x5d) return;
+      if (next !== 0x2c) {
+        this.p--;
+        this.syntax("',' or ']'");
+      }
+    }
+  }
+
+  private encodeMap(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
+    if (this.peek() !== 0x7b) this.typeError(`${plan.name}.${f.key}`, "an object");
+    this.p++;
+    if (this.peek() === 0x7d) {
+      this.p++;
+      return this.writeAdditional(plan, keyStart, keyClose, EMPTY_OBJECT);
+    }
+    const value = f.map!;
+    for (;;) {
+      if (this.peek() !== QUOTE) this.syntax("a property name");
+      this.w.raw(f.tag);
+      const entry = this.w.beginLength();
+      const entryKeyStart = this.p;
+      this.writeString(0x0a);
+      const key = this.stringValue(entryKeyStart, this.p - 1);
+      this.expect(0x3a, "':'");
+      this.path.push(key);
+      this.encodeField(value, `${plan.name}.${f.key}[${JSON.stringify(key)}]`);
+      this.path.pop();
+      this.w.endLength(entry);
+      const next = this.peek();
+      this.p++;
+      if (next === 0x7d) return;
+      if (next !== 0x2c) {
+        this.p--;
+        this.syntax("',' or '}'");
+      }
+    }
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * Compiles `mcp.v1` descriptors and their JSON options into plans: for each message, how each JSON
+ * property maps to a field, precomputed once so the hot loops only look things up.
+ */
+import { type DescField, type DescMessage, getOption, hasOption, ScalarType } from "@bufbuild/protobuf";
+import { json, json_message } from "../../gen/es/mcp/v1/options_pb.js";
+import { findMessage, type McpRevision, mcpRevisions } from "../schema/index.js";
+import { keyHash } from "./json-scanner.js";
+
+export enum Kind {
+  String,
+  Bytes,
+  Int64,
+  Double,
+  Bool,
+  Enum,
+  Message,
+  Raw,
+  Const,
+}
+
+export const WIRE_VARINT = 0;
+export const WIRE_I64 = 1;
+export const WIRE_LEN = 2;
+
+export interface FieldPlan {
+  /** The JSON property. */
+  key: string;
+  keyBytes: Uint8Array;
+  keyHash: number;
+  /** `"key":` as UTF-8, ready to write. */
+  keyJson: Uint8Array;
+  number: number;
+  kind: Kind;
+  /** The element's wire type (for repeated fields, of one element). */
+  wireType: number;
+  /** The tag as varint bytes, ready to write. */
+  tag: Uint8Array;
+  tagValue: number;
+  repeated: boolean;
+  map: FieldPlan | undefined;
+  message: MessagePlan | undefined;
+  desc: DescField;
+  enumNames: string[] | undefined;
+  enumNumbers: Map<string, number> | undefined;
+  /** For a constant property: the constant's JSON text and value. */
+  constJson: Uint8Array | undefined;
+  constValue: string | number | undefined;
+  /** Bit in the message's required masks. */
+  requiredBit: number;
+  methods: string[];
+  isAdditional: boolean;
+}
+
+export type MessageKind = "object" | "union" | "raw" | "scalar-union";
+
+export interface MessagePlan {
+  name: string;
+  kind: MessageKind;
+  desc: DescMessage;
+  fields: FieldPlan[];
+  byNumber: (FieldPlan | undefined)[];
+  byHash: Map<number, FieldPlan[]>;
+  /** For oneofs typed by method: the JSON property (`params`, `result`) and its members. */
+  oneofKey: string | undefined;
+  oneofMembers: FieldPlan[];
+  oneofByMethod: Map<string, FieldPlan>;
+  oneofRaw: FieldPlan | undefined;
+  additional: FieldPlan | undefined;
+  consts: FieldPlan[];
+  /** Required properties per revision, as bit masks over `requiredBit`, and their names. */
+  requiredMask: Record<McpRevision, number>;
+  requiredKeys: Record<McpRevision, FieldPlan[]>;
+  /** Repeated fields required in every revision: written as `[]` when a typed producer left them empty. */
+  alwaysRequiredLists: FieldPlan[];
+  // Unions
+  variants: FieldPlan[];
+  discriminator: string | undefined;
+  variantByConst: Map<string, FieldPlan>;
+  /** Keys that only one variant defines: seeing one decides the variant. */
+  decisive: Map<string, FieldPlan>;
+}
+
+const encoder = new TextEncoder();
+
+function varintBytes(n: number): Uint8Array {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return Uint8Array.from(out);
+}
+
+const plans = new Map<string, MessagePlan>();
+
+/** The plan of a message, by spec definition name (`Tool`) or descriptor. */
+export function planFor(message: string | DescMessage): MessagePlan | undefined {
+  const desc = typeof message === "string" ? findMessage(message) : message;
+  if (desc === undefined) return undefined;
+  let plan = plans.get(desc.typeName);
+  if (plan === undefined) {
+    plan = emptyPlan(desc);
+    plans.set(desc.typeName, plan);
+    fillPlan(plan);
+  }
+  return plan;
+}
+
+function emptyPlan(desc: DescMessage): MessagePlan {
+  const options = hasOption(desc, json_message) ? getOption(desc, json_message) : undefined;
+  const kind: MessageKind = options?.raw
+    ? "raw"
+    : options?.scalarUnion
+      ? "scalar-union"
+      : options?.union
+        ? "union"
+        : "object";
+  return {
+    name: desc.typeName.replace(/^mcp\.v1\./, ""),
+    kind,
+    desc,
+    fields: [],
+    byNumber: [],
+    byHash: new Map(),
+    oneofKey: undefined,
+    oneofMembers: [],
+    oneofByMethod: new Map(),
+    oneofRaw: undefined,
+    additional: undefined,
+    consts: [],
+    requiredMask: { "2025-11-25": 0, "2026-07-28": 0 },
+    requiredKeys: { "2025-11-25": [], "2026-07-28": [] },
+    alwaysRequiredLists: [],
+    variants: [],
+    discriminator: undefined,
+    variantByConst: new Map(),
+    decisive: new Map(),
+  };
+}
+
+function fieldPlan(field: DescField, requiredBit: number): FieldPlan {
+  const options = hasOption(field, json) ? getOption(field, json) : undefined;
+  const key = options?.key || field.jsonName;
+  let kind: Kind;
+  let wireType = WIRE_LEN;
+  let message: MessagePlan | undefined;
+  let enumNames: string[] | undefined;
+  let enumNumbers: Map<string, number> | undefined;
+  const scalarKind = (scalar: ScalarType): Kind => {
+    switch (scalar) {
+      case ScalarType.STRING:
+        return Kind.String;
+      case ScalarType.BYTES:
+        return Kind.Bytes;
+      case ScalarType.DOUBLE:
+        wireType = WIRE_I64;
+        return Kind.Double;
+      case ScalarType.BOOL:
+        wireType = WIRE_VARINT;
+        return Kind.Bool;
+      default:
+        wireType = WIRE_VARINT;
+        return Kind.Int64;
+    }
+  };
+  let map: FieldPlan | undefined;
+  if (field.fieldKind === "map") {
+    kind = Kind.Message;
+    map = mapValuePlan(field, options?.rawValues === true);
+  } else if (field.fieldKind === "message" || (field.fieldKind === "list" && field.listKind === "message")) {
+    kind = Kind.Message;
+    message = planFor(field.message!);
+  } else if (field.fieldKind === "enum" || (field.fieldKind === "list" && field.listKind === "enum")) {
+    kind = Kind.Enum;
+    wireType = WIRE_VARINT;
+    const e = field.enum!;
+    const prefix = e.values[0]!.name.replace(/UNSPECIFIED$/, "");
+    enumNames = [];
+    enumNumbers = new Map();
+    for (const v of e.values) {
+      if (v.number === 0) continue;
+      const name = v.name.slice(prefix.length).toLowerCase();
+      enumNames[v.number] = name;
+      enumNumbers.set(name, v.number);
+    }
+  } else {
+    kind = scalarKind(field.scalar!);
+  }
+  if (options?.raw) kind = Kind.Raw;
+  let constJson: Uint8Array | undefined;
+  let constValue: string | number | undefined;
+  if (options?.constant) {
+    constJson = encoder.encode(options.constant);
+    constValue = JSON.parse(options.constant) as string | number;
+    kind = Kind.Const;
+  }
+  const keyBytes = encoder.encode(key);
+  const tagValue = (field.number << 3) | wireType;
+  return {
+    key,
+    keyBytes,
+    keyHash: keyHash(keyBytes),
+    keyJson: encoder.encode(`${JSON.stringify(key)}:`),
+    number: field.number,
+    kind,
+    wireType,
+    tag: varintBytes(tagValue),
+    tagValue,
+    repeated: field.fieldKind === "list",
+    map,
+    message,
+    desc: field,
+    enumNames,
+    enumNumbers,
+    constJson,
+    constValue,
+    requiredBit,
+    methods: options?.methods ?? [],
+    isAdditional: options?.additional === true,
+  };
+}
+
+/** A map's entries are messages of key (1) and value (2); the value gets a plan of its own. */
+function mapValuePlan(field: DescField, rawValues: boolean): FieldPlan {
+  if (field.fieldKind !== "map") throw new Error("not a map");
+  let kind: Kind;
+  let message: MessagePlan | undefined;
+  if (field.mapKind === "message") {
+    kind = Kind.Message;
+    message = planFor(field.message);
+  } else if (field.mapKind === "scalar" && field.scalar === ScalarType.STRING) {
+    kind = rawValues ? Kind.Raw : Kind.String;
+  } else {
+    throw new Error(`cannot plan ${field.parent.typeName}.${field.name}: map values of this kind`);
+  }
+  const tagValue = (2 << 3) | WIRE_LEN;
+  return {
+    key: "",
+    keyBytes: new Uint8Array(0),
+    keyHash: 0,
+    keyJson: new Uint8Array(0),
+    number: 2,
+    kind,
+    wireType: WIRE_LEN,
+    tag: varintBytes(tagValue),
+    tagValue,
+    repeated: false,
+    map: undefined,
+    message,
+    desc: field,
+    enumNames: undefined,
+    enumNumbers: undefined,
+    constJson: undefined,
+    constValue: undefined,
+    requiredBit: 0,
+    methods: [],
+    isAdditional: false,
+  };
+}
+
+function fillPlan(plan: MessagePlan): void {
+  let bit = 1;
+  for (const field of plan.desc.fields) {
+    const options = hasOption(field, json) ? getOption(field, json) : undefined;
+    const required = options?.required ?? [];
+    const f = fieldPlan(field, required.length > 0 ? bit : 0);
+    if (required.length > 0) bit *= 2;
+    plan.fields.push(f);
+    plan.byNumber[f.number] = f;
+    if (f.isAdditional) {
+      plan.additional = f;
+      continue;
+    }
+    for (const r of required) {
+      const revision = mcpRevisions[r - 1]!;
+      plan.requiredMask[revision] |= f.requiredBit;
+      plan.requiredKeys[revision].push(f);
+    }
+    if (f.repeated && required.length === mcpRevisions.length) plan.alwaysRequiredLists.push(f);
+    if (f.kind === Kind.Const) plan.consts.push(f);
+    if (field.oneof !== undefined && plan.kind === "object") {
+      plan.oneofKey = f.key;
+      plan.oneofMembers.push(f);
+      for (const m of f.methods) plan.oneofByMethod.set(m, f);
+      if (f.kind === Kind.Raw) plan.oneofRaw = f;
+      continue;
+    }
+    const same = plan.byHash.get(f.keyHash);
+    if (same === undefined) plan.byHash.set(f.keyHash, [f]);
+    else same.push(f);
+  }
+  if (plan.kind === "union") fillUnion(plan);
+}
+
+function fillUnion(plan: MessagePlan): void {
+  plan.variants = plan.fields;
+  const keyCount = new Map<string, number>();
+  for (const v of plan.variants) {
+    for (const f of v.message?.fields ?? [])
+      if (!f.isAdditional) keyCount.set(f.key, (keyCount.get(f.key) ?? 0) + 1);
+  }
+  for (const v of plan.variants) {
+    for (const f of v.message?.fields ?? []) {
+      if (!f.isAdditional && keyCount.get(f.key) === 1 && !plan.decisive.has(f.key))
+        plan.decisive.set(f.key, v);
+    }
+  }
+  // A discriminator is a key every variant holds as a distinct constant (`type`, `method`, `mode`).
+  const candidates = plan.variants[0]?.message?.consts.map((c) => c.key) ?? [];
+  for (const key of candidates) {
+    const byValue = new Map<string, FieldPlan>();
+    for (const v of plan.variants) {
+      const c = v.message?.consts.find((x) => x.key === key);
+      if (c === undefined || typeof c.constValue !== "string" || byValue.has(c.constValue)) break;
+      byValue.set(c.constValue, v);
+    }
+    if (byValue.size === plan.variants.length) {
+      plan.discriminator = key;
+      plan.variantByConst = byValue;
+      break;
+    }
+  }
+}
+
+/** Finds the field of an object plan for a key scanned in `b[start, end)` with hash `hash`. */
+export function fieldByKey(plan: MessagePlan, hash: number, b: Uint8Array, start: number, end: number) {
+  const candidates = plan.byHash.get(hash);
+  if (candidates === undefined) return undefined;
+  outer: for (const f of candidates) {
+    const k = f.keyBytes;
+    if (k.length !== end - start) continue;
+    for (let i = 0; i < k.length; i++) if (k[i] !== b[start + i]) continue outer;
+    return f;
+  }
+  return undefined;
+}
