@@ -1,0 +1,23 @@
+import { rawHttp } from "./raw-http.js";
+import { sdkHttp, sdkInMemory, sdkStdio } from "./sdk-clients.js";
+import type { RoundTripTarget } from "./types.js";
+
+export type { RoundTripSession, RoundTripTarget } from "./types.js";
+
+/** Round-trip ratios compare each target's p50 with this one, measured in the same run. */
+export const BASELINE_TARGET = "sdk-http";
+
+/**
+ * Every target the round-trip suite runs. To add one, implement
+ * {@link RoundTripTarget} in `bench/targets/<name>.ts` and list it here.
+ *
+ * TODO (plug-ins, wire when they exist):
+ * - `protomcp-binary`: Connect client -> protomcp binary endpoint (`src/binary/`),
+ *   the protobuf-native path with no JSON at all.
+ * - `protomcp-gateway`: SDK client -> protomcp gateway (`src/gateway/`) -> SDK
+ *   server upstream; add `callImage` for the "8 MB image through the gateway"
+ *   memory case (see `bench/suites/memory.ts`).
+ * - `protomcp-double-bridge`: SDK client -> MCP face (`src/server/`) -> binary ->
+ *   gateway -> SDK server: both bridges, as in ARCHITECTURE.md "How a call flows".
+ */
+export const targets: readonly RoundTripTarget[] = [sdkInMemory, sdkStdio, sdkHttp, rawHttp];
