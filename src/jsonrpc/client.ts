@@ -8,26 +8,8 @@
 import { JsonRpcError, LocalCode } from "./errors.js";
 import { ErrorCode, type JsonObject } from "./messages.js";
 import { type NotificationHandler, Peer, type RequestHandler, type RequestOptions } from "./peer.js";
+import { INITIALIZE_REVISIONS, MetaKey, STATEFUL_REVISION, STATELESS_REVISION } from "./revision.js";
 import type { CloseInfo, Transport } from "./transport.js";
-
-/** The stateful revision, negotiated with `initialize`. */
-export const STATEFUL_REVISION = "2025-11-25";
-/** The stateless revision, found with `server/discover`; every request carries its `_meta`. */
-export const STATELESS_REVISION = "2026-07-28";
-/** Revisions a server may answer `initialize` with, newest first. */
-export const INITIALIZE_REVISIONS: readonly string[] = [
-  "2025-11-25",
-  "2025-06-18",
-  "2025-03-26",
-  "2024-11-05",
-];
-
-/** `_meta` keys of MCP 2026-07-28 per-request metadata (spec `RequestMetaObject`). */
-export const MetaKey = {
-  ProtocolVersion: "io.modelcontextprotocol/protocolVersion",
-  ClientCapabilities: "io.modelcontextprotocol/clientCapabilities",
-  ClientInfo: "io.modelcontextprotocol/clientInfo",
-} as const;
 
 /** Who this client is and what it can do. */
 export interface McpClientOptions {

@@ -1,0 +1,309 @@
+/**
+ * The server side of the Streamable HTTP transport, as a `node:http` request handler.
+ *
+ * One handler serves many clients. Each 2025-11-25 session (minted at `initialize`,
+ * ended by DELETE) and each 2026-07-28 stateless request (no session, per-request
+ * `_meta`) surfaces as an {@link HttpServerConnection} passed to `onsession`, where the
+ * application attaches a peer. Requests are checked before anything is parsed: Host and
+ * Origin (DNS rebinding), method, Accept, Content-Type, body size.
+ *
+ * @module
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { JsonRpcError } from "./errors.js";
+import { HttpServerConnection } from "./http-server-connection.js";
+import {
+  ErrorCode,
+  isRequest,
+  type JsonObject,
+  type JsonRpcMessage,
+  parseMessage,
+  type RequestId,
+} from "./messages.js";
+import { MetaKey, STATELESS_REVISION, SUPPORTED_REVISIONS } from "./revision.js";
+
+/** Options for {@link StreamableHttpHandler}. */
+export interface HttpServerOptions {
+  /**
+   * Called for each new connection before its first message is delivered; attach a
+   * peer here (the handler awaits a returned promise).
+   */
+  onsession: (connection: HttpServerConnection) => void | Promise<void>;
+  /** Host names accepted in `Host` (and, by default, in `Origin`). Default: localhost, 127.0.0.1, [::1]. */
+  allowedHosts?: readonly string[];
+  /** Origins accepted in `Origin`, e.g. `"https://app.example"`. Default: any origin whose host is allowed. */
+  allowedOrigins?: readonly string[];
+  /** Largest accepted POST body in bytes. Default 4 MiB. */
+  maxBodyBytes?: number;
+  /** Makes session ids; they must be visible ASCII (2025-11-25 "Session Management"). Default `randomUUID`. */
+  sessionIdGenerator?: () => string;
+}
+
+const DEFAULT_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+
+/** A mountable Streamable HTTP endpoint: `http.createServer(handler.handle)` or route `/mcp` to it. */
+export class StreamableHttpHandler {
+  private readonly sessions = new Map<string, HttpServerConnection>();
+  private readonly connections = new Set<HttpServerConnection>();
+  private readonly hosts: ReadonlySet<string>;
+
+  constructor(private readonly options: HttpServerOptions) {
+    this.hosts = new Set((options.allowedHosts ?? DEFAULT_HOSTS).map((h) => h.toLowerCase()));
+  }
+
+  /** Number of open 2025-11-25 sessions. */
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  /** Handles one HTTP request. Bound, so it can be passed as is. */
+  readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const refused = this.checkOrigin(req);
+      if (refused !== undefined) {
+        reply(res, 403, refused);
+        return;
+      }
+      if (req.method === "POST") return await this.post(req, res);
+      if (req.method === "GET") return this.get(req, res);
+      if (req.method === "DELETE") return await this.delete(req, res);
+      res.setHeader("allow", "GET, POST, DELETE");
+      reply(res, 405, invalid(`cannot handle HTTP ${req.method}: use POST, GET or DELETE`));
+    } catch (e) {
+      if (!res.headersSent) reply(res, 500, JsonRpcError.from(e));
+      else res.end();
+    }
+  };
+
+  /** Closes every connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.connections].map((c) => c.close()));
+  }
+
+  /** DNS-rebinding protection (transports "Security Warning"): both headers must name an allowed host. */
+  private checkOrigin(req: IncomingMessage): JsonRpcError | undefined {
+    const host = hostName(req.headers.host ?? "");
+    if (!this.hosts.has(host))
+      return invalid(`cannot accept request: host "${req.headers.host ?? ""}" is not allowed`);
+    const origin = req.headers.origin;
+    if (origin === undefined) return undefined;
+    const allowed = this.options.allowedOrigins;
+    let ok: boolean;
+    try {
+      ok = allowed === undefined ? this.hosts.has(hostName(new URL(origin).host)) : allowed.includes(origin);
+    } catch {
+      ok = false;
+    }
+    return ok ? undefined : invalid(`cannot accept request: origin "${origin}" is not allowed`);
+  }
+
+  private async post(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const accept = req.headers.accept ?? "";
+    if (!(accept.includes("application/json") && accept.includes("text/event-stream"))) {
+      reply(res, 406, invalid("cannot accept POST: Accept must list application/json and text/event-stream"));
+      return;
+    }
+    if (!(req.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
+      reply(res, 415, invalid("cannot accept POST: Content-Type must be application/json"));
+      return;
+    }
+    const body = await readBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    if (body === undefined) {
+      res.setHeader("connection", "close");
+      reply(res, 413, invalid("cannot accept POST: body is larger than the limit"));
+      return;
+    }
+    const message = parseMessage(body);
+    if (message instanceof JsonRpcError) {
+      reply(res, 400, message);
+      return;
+    }
+    const id = isRequest(message) ? message.id : undefined;
+    const connection = await this.route(req, res, message);
+    if (connection === undefined) return;
+    const info = { headers: req.headers };
+    if (id === undefined) {
+      // Notifications and responses: accepted, answered with 202 and no body.
+      connection.receive(message, info);
+      res.writeHead(202).end();
+      if (connection.sessionId === undefined) await connection.close();
+      return;
+    }
+    const stateless = connection.sessionId === undefined;
+    const opened = connection.openRequest(id, res, () => {
+      // 2026-07-28: closing the response stream cancels the request. 2025-11-25 says a
+      // disconnect is not a cancellation, so sessions are left alone.
+      if (stateless && !connection.isClosed) {
+        connection.receive(cancelled(id), info);
+        void connection.close();
+      }
+    });
+    if (!opened) {
+      reply(res, 400, invalid(`cannot accept request: id ${id} is already in flight`), id);
+      return;
+    }
+    connection.receive(message, info);
+  }
+
+  /** Finds or makes the connection for a POST; answers the POST itself when it cannot. */
+  private async route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    message: JsonRpcMessage,
+  ): Promise<HttpServerConnection | undefined> {
+    const id = isRequest(message) ? message.id : undefined;
+    const version = header(req, "mcp-protocol-version");
+    if (version !== undefined && !SUPPORTED_REVISIONS.includes(version)) {
+      const error = new JsonRpcError(
+        ErrorCode.UnsupportedProtocolVersion,
+        `cannot accept request: unsupported protocol version ${version}`,
+        {
+          data: { requested: version, supported: SUPPORTED_REVISIONS },
+        },
+      );
+      reply(res, 400, error, id);
+      return undefined;
+    }
+    const sessionId = header(req, "mcp-session-id");
+    const metaVersion = (message.params as JsonObject | undefined)?._meta as JsonObject | undefined;
+    const bodyVersion = metaVersion?.[MetaKey.ProtocolVersion];
+    if (bodyVersion === STATELESS_REVISION || version === STATELESS_REVISION) {
+      // 2026-07-28 "Server Validation": header and body must agree; sessions are ignored.
+      const mismatch = headerMismatch(req, message, version, bodyVersion);
+      if (mismatch !== undefined) {
+        reply(res, 400, new JsonRpcError(ErrorCode.HeaderMismatch, mismatch), id);
+        return undefined;
+      }
+      return this.open(undefined);
+    }
+    if (sessionId !== undefined) {
+      const connection = this.sessions.get(sessionId);
+      if (connection === undefined)
+        reply(res, 404, invalid(`cannot find session ${sessionId}: unknown or ended`), id);
+      return connection;
+    }
+    if (message.method === "initialize") return this.open((this.options.sessionIdGenerator ?? randomUUID)());
+    reply(
+      res,
+      400,
+      invalid("cannot accept request: Mcp-Session-Id header is missing (initialize first)"),
+      id,
+    );
+    return undefined;
+  }
+
+  private async open(sessionId: string | undefined): Promise<HttpServerConnection> {
+    const connection = new HttpServerConnection(sessionId, (c) => {
+      this.connections.delete(c);
+      if (c.sessionId !== undefined) this.sessions.delete(c.sessionId);
+    });
+    this.connections.add(connection);
+    if (sessionId !== undefined) this.sessions.set(sessionId, connection);
+    await this.options.onsession(connection);
+    return connection;
+  }
+
+  private get(req: IncomingMessage, res: ServerResponse): void {
+    const sessionId = header(req, "mcp-session-id");
+    if (sessionId === undefined) {
+      // No session, no stream to offer (2026-07-28 removed it; 405 is the spec's answer).
+      res.setHeader("allow", "POST, DELETE");
+      reply(res, 405, invalid("cannot open GET stream: no session (send Mcp-Session-Id)"));
+      return;
+    }
+    if (!(req.headers.accept ?? "").includes("text/event-stream")) {
+      reply(res, 406, invalid("cannot open GET stream: Accept must list text/event-stream"));
+      return;
+    }
+    const connection = this.sessions.get(sessionId);
+    if (connection === undefined) {
+      reply(res, 404, invalid(`cannot find session ${sessionId}: unknown or ended`));
+      return;
+    }
+    if (connection.hasGetStream) {
+      reply(res, 409, invalid("cannot open GET stream: one is already open"));
+      return;
+    }
+    connection.openGetStream(res);
+  }
+
+  private async delete(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const sessionId = header(req, "mcp-session-id");
+    if (sessionId === undefined) {
+      res.setHeader("allow", "POST, GET");
+      reply(res, 405, invalid("cannot end session: no Mcp-Session-Id header"));
+      return;
+    }
+    const connection = this.sessions.get(sessionId);
+    if (connection === undefined) {
+      reply(res, 404, invalid(`cannot find session ${sessionId}: unknown or ended`));
+      return;
+    }
+    await connection.close();
+    res.writeHead(200).end();
+  }
+}
+
+function invalid(message: string): JsonRpcError {
+  return new JsonRpcError(ErrorCode.InvalidRequest, message);
+}
+
+function cancelled(requestId: RequestId): JsonRpcMessage {
+  return {
+    jsonrpc: "2.0",
+    method: "notifications/cancelled",
+    params: { requestId, reason: "client closed the response stream" },
+  };
+}
+
+/** Writes a JSON-RPC error response with an HTTP status. */
+function reply(res: ServerResponse, status: number, error: JsonRpcError, id?: RequestId): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(error.toResponse(id)));
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The host name of a `Host` value, lower-cased, without port; IPv6 keeps its brackets. */
+function hostName(host: string): string {
+  const h = host.toLowerCase();
+  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
+  const colon = h.indexOf(":");
+  return colon === -1 ? h : h.slice(0, colon);
+}
+
+/** 2026-07-28 "Server Validation" of MCP-Protocol-Version and Mcp-Method; undefined when they match. */
+function headerMismatch(
+  req: IncomingMessage,
+  message: JsonRpcMessage,
+  version: string | undefined,
+  bodyVersion: unknown,
+): string | undefined {
+  if (version !== bodyVersion) {
+    return `Header mismatch: MCP-Protocol-Version "${version ?? ""}" does not match body "${String(bodyVersion)}"`;
+  }
+  const method = header(req, "mcp-method");
+  if (typeof message.method === "string" && method !== message.method) {
+    return `Header mismatch: Mcp-Method "${method ?? ""}" does not match body "${message.method}"`;
+  }
+  return undefined;
+}
+
+/** Reads the body as UTF-8 text; undefined when it passes `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (declared > limit) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
