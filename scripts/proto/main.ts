@@ -1,6 +1,6 @@
 /**
  * Generates `proto/mcp/v1/*.proto` from the MCP JSON Schemas (../shared/mcp-spec). Run once per new
- * revision: `npx tsx scripts/proto/main.ts [specDir]`; review the diff, and `buf breaking` holds the
+ * revision: `npx tsx scripts/proto/main.ts [specDir]` [outDir]; review the diff, and `buf breaking` holds the
  * result to its wire form from then on.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { methodTable, type OneofModel, typeEnvelope } from "./envelope.js";
 import { loadDefinitions, type MessageModel, revisions } from "./model.js";
 
 const specDir = process.argv[2] ?? "../shared/mcp-spec";
-const outDir = "proto/mcp/v1";
+const outDir = process.argv[3] ?? "proto/mcp/v1";
 const defs = loadDefinitions(specDir);
 const builder = new ModelBuilder(defs);
 builder.build();
