@@ -45,6 +45,7 @@ export const rawHttp: RoundTripTarget = {
     return {
       callEcho: (message) => post("tools/call", { name: "echo", arguments: { message } }),
       listTools: () => post("tools/list"),
+      callImage: (bytes) => post("tools/call", { name: "bench-image", arguments: { bytes } }),
       async close() {
         agent.destroy();
         await server.close();
