@@ -3,15 +3,16 @@
  * that schemas can be embedded as literals in generated code and handed to ajv or an MCP client.
  */
 export interface JsonSchema {
-  type?: JsonSchemaType | JsonSchemaType[];
+  // Arrays are readonly so that schemas embedded `as const` in generated code are assignable.
+  type?: JsonSchemaType | readonly JsonSchemaType[];
   description?: string;
   properties?: Record<string, JsonSchema>;
   additionalProperties?: boolean | JsonSchema;
   propertyNames?: JsonSchema;
-  required?: string[];
+  required?: readonly string[];
   items?: JsonSchema;
-  enum?: (string | number | null)[];
-  anyOf?: JsonSchema[];
+  enum?: readonly (string | number | null)[];
+  anyOf?: readonly JsonSchema[];
   pattern?: string;
   format?: string;
   contentEncoding?: string;
@@ -37,7 +38,7 @@ export interface JsonSchemaOptions {
   direction?: SchemaDirection;
   /**
    * How often a message may recur inside itself before the generator stops and emits a permissive
-   * object. Defaults to 2.
+   * object. Defaults to 1.
    */
   maxRecursion?: number;
   /** The deepest message nesting expanded at all, recursive or not. Defaults to 16. */

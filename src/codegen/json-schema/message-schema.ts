@@ -28,7 +28,7 @@ interface Context {
 export function messageSchema(desc: DescMessage, options: JsonSchemaOptions = {}): JsonSchema {
   const ctx: Context = {
     direction: options.direction ?? "input",
-    maxRecursion: options.maxRecursion ?? 2,
+    maxRecursion: options.maxRecursion ?? 1,
     maxDepth: options.maxDepth ?? 16,
     descriptions: options.descriptions ?? true,
     stack: [],
