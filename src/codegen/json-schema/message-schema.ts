@@ -115,7 +115,8 @@ function fieldSchema(field: DescField, ctx: Context): JsonSchema {
   // A message type's own comment says what the type is; the field's comment says what it is for.
   // Well-known types and scalars keep their note on the JSON form (e.g. "decimal string").
   const plainMessage = field.message !== undefined && wellKnownSchema(field.message, ctx.direction) === undefined;
-  const typeNote = plainMessage ? undefined : schema.description;
+  // A message cut off by the recursion bound keeps its note that it was cut off.
+  const typeNote = plainMessage && schema.properties !== undefined ? undefined : schema.description;
   const fallback = plainMessage && field.fieldKind === "message" ? commentOf(field.message) : undefined;
   const mapNote =
     field.fieldKind === "map" && field.mapKey !== ScalarType.STRING

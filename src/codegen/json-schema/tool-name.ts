@@ -30,7 +30,7 @@ const DISALLOWED = /[^A-Za-z0-9_.-]/g;
  */
 export function toolName(method: DescMethod, options: ToolNameOptions = {}): string {
   const prefix = options.prefix ?? "";
-  const maxLength = Math.min(options.maxLength ?? 64, 128);
+  const maxLength = Math.max(1, Math.min(options.maxLength ?? 64, 128));
   const service = method.parent;
   const candidates: Record<ToolNaming, string> = {
     qualified: `${service.typeName.replace(/\./g, "_")}_${method.name}`,
@@ -47,7 +47,8 @@ export function toolName(method: DescMethod, options: ToolNameOptions = {}): str
   }
   const full = sanitize(prefix + candidates.qualified);
   const hash = fnv1a(full).toString(36);
-  return `${full.slice(0, maxLength - hash.length - 1)}_${hash}`;
+  const keep = maxLength - hash.length - 1;
+  return keep > 0 ? `${full.slice(0, keep)}_${hash}` : hash.slice(0, maxLength);
 }
 
 function sanitize(name: string): string {
