@@ -1,4 +1,7 @@
 import { jsonCodec } from "./json.js";
+import { protobufEsCodec } from "./protobuf-es.js";
+import { transcodeCodec } from "./transcode.js";
+import { tsProtoCodec } from "./ts-proto.js";
 import type { CodecEntry } from "./types.js";
 
 export type { BoundCodec, Codec, CodecEntry } from "./types.js";
@@ -10,14 +13,7 @@ export const BASELINE_CODEC = "json";
 /**
  * Every codec the codec suite runs, baseline first. To add one, write
  * `bench/codecs/<name>.ts` exporting `defineCodec({...})` and list it here.
- *
- * TODO (plug-ins, wire when they exist — see docs in ./types.ts):
- * - `protobuf-es`: `gen/es/mcp/v1/*_pb.ts`, `toBinary`/`fromBinary` from
- *   `@bufbuild/protobuf` on `JSONRPCMessageSchema`; prepare with `fromJsonString`
- *   (or the transcoder) so the timed part is only toBinary/fromBinary.
- * - `ts-proto`: `gen/ts-proto/mcp/v1/*.ts`, `JSONRPCMessage.encode(m).finish()` /
- *   `JSONRPCMessage.decode(bytes)`.
- * - `transcode`: `src/transcode/index.ts`, JSON text bytes -> protobuf bytes and
- *   back; prepare = UTF-8 bytes of `fixture.json`.
+ * A codec that cannot represent a fixture throws in `prepare`; the suite
+ * records the case as skipped with that reason.
  */
-export const codecs: readonly CodecEntry[] = [jsonCodec];
+export const codecs: readonly CodecEntry[] = [jsonCodec, protobufEsCodec, tsProtoCodec, transcodeCodec];

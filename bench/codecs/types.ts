@@ -20,8 +20,13 @@ export interface Codec<Prepared> {
   prepare(fixture: Fixture): Prepared;
   /** In-memory form to wire bytes. Timed. */
   encode(prepared: Prepared): Uint8Array;
-  /** Wire bytes back to the in-memory form `encode` starts from. Timed. */
-  decode(bytes: Uint8Array): Prepared;
+  /**
+   * Wire bytes back to the in-memory form `encode` starts from. Timed.
+   * `context` is this fixture's prepared value: what a real connection knows
+   * besides the bytes (e.g. which method a response id answers). Most codecs
+   * ignore it.
+   */
+  decode(bytes: Uint8Array, context: Prepared): Prepared;
 }
 
 /** A codec bound to one fixture, with its type parameter erased for the registry. */
@@ -49,8 +54,8 @@ export function defineCodec<Prepared>(codec: Codec<Prepared>): CodecEntry {
       const prepared = codec.prepare(fixture);
       return {
         encode: () => codec.encode(prepared),
-        decode: (bytes) => codec.decode(bytes),
-        roundtrip: (bytes) => codec.encode(codec.decode(bytes)),
+        decode: (bytes) => codec.decode(bytes, prepared),
+        roundtrip: (bytes) => codec.encode(codec.decode(bytes, prepared)),
       };
     },
   };
