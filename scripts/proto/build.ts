@@ -201,7 +201,8 @@ export class ModelBuilder {
         for (const [key, schema] of Object.entries((part.properties ?? {}) as Record<string, JsonSchema>)) {
           let entries = byKey.get(key);
           if (entries === undefined) {
-            byKey.set(key, (entries = []));
+            entries = [];
+            byKey.set(key, entries);
             order.push(key);
           }
           const existing = entries.find((e) => e.revision === revision);

@@ -58,7 +58,10 @@ export function loadDefinitions(specDir: string): Map<string, Map<Revision, Json
     const schema = JSON.parse(readFileSync(`${specDir}/${revision}/schema.json`, "utf8")) as JsonSchema;
     for (const [name, def] of Object.entries(schema.$defs as Record<string, JsonSchema>)) {
       let byRevision = defs.get(name);
-      if (byRevision === undefined) defs.set(name, (byRevision = new Map()));
+      if (byRevision === undefined) {
+        byRevision = new Map();
+        defs.set(name, byRevision);
+      }
       byRevision.set(revision, def);
     }
   }

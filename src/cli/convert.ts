@@ -51,7 +51,10 @@ export async function run(args: string[]): Promise<number> {
       if (typeof input === "string" && input.trim() === "") continue;
       const bytes = typeof input === "string" ? toBinary(input) : input;
       if (values.to === "binary") await writeDelimited(process.stdout, bytes);
-      else if (values.to === "json") process.stdout.write(`${Buffer.from(typeof input === "string" ? toJson(bytes) : toJson(input)).toString("utf8")}\n`);
+      else if (values.to === "json")
+        process.stdout.write(
+          `${Buffer.from(typeof input === "string" ? toJson(bytes) : toJson(input)).toString("utf8")}\n`,
+        );
       else {
         if (typeof input !== "string") toJson(input);
         process.stdout.write(`${toTextFormat(fromBinary(desc, bytes), desc)}\n`);

@@ -3,9 +3,15 @@
  * starting one command never pays for the others.
  */
 const commands: Record<string, { file: string; summary: string }> = {
-  convert: { file: "./convert.ts", summary: "convert MCP messages between JSON and protobuf (binary or text)" },
+  convert: {
+    file: "./convert.ts",
+    summary: "convert MCP messages between JSON and protobuf (binary or text)",
+  },
   gateway: { file: "./gateway.ts", summary: "serve gRPC, Connect and gRPC-Web in front of MCP servers" },
-  mcp: { file: "./mcp.ts", summary: "serve MCP (stdio or Streamable HTTP) in front of a binary mcp.v1 endpoint" },
+  mcp: {
+    file: "./mcp.ts",
+    summary: "serve MCP (stdio or Streamable HTTP) in front of a binary mcp.v1 endpoint",
+  },
   tools: { file: "./tools.ts", summary: "serve any gRPC service's methods as MCP tools" },
 };
 

@@ -38,7 +38,12 @@ export async function* readDelimited(input: Readable): AsyncGenerator<Uint8Array
     }
   }
   if (buffer.length > 0) {
-    throw new TranscodeError(TranscodeCode.MalformedBinary, "cannot read a size-delimited message: the input ends inside one", "$", 0);
+    throw new TranscodeError(
+      TranscodeCode.MalformedBinary,
+      "cannot read a size-delimited message: the input ends inside one",
+      "$",
+      0,
+    );
   }
 }
 
@@ -51,5 +56,6 @@ export async function writeDelimited(output: Writable, bytes: Uint8Array): Promi
     n >>>= 7;
   }
   prefix.push(n);
-  if (!output.write(Buffer.concat([Buffer.from(prefix), bytes]))) await new Promise((r) => output.once("drain", r));
+  if (!output.write(Buffer.concat([Buffer.from(prefix), bytes])))
+    await new Promise((r) => output.once("drain", r));
 }

@@ -17,7 +17,10 @@ export function toTextFormat(message: Message, desc: DescMessage, indent = ""): 
   const record = message as unknown as Record<string, unknown>;
   for (const field of desc.fields) {
     if (!isFieldSet(message, field)) continue;
-    const value = field.oneof !== undefined ? (record[field.oneof.localName] as { value: unknown }).value : record[field.localName];
+    const value =
+      field.oneof !== undefined
+        ? (record[field.oneof.localName] as { value: unknown }).value
+        : record[field.localName];
     const print = (v: unknown, d: DescMessage | undefined): string =>
       d !== undefined ? `{\n${toTextFormat(v as Message, d, `${indent}  `)}${indent}}` : scalar(v, field);
     if (field.fieldKind === "list") {
@@ -25,10 +28,14 @@ export function toTextFormat(message: Message, desc: DescMessage, indent = ""): 
     } else if (field.fieldKind === "map") {
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const entry = field.mapKind === "message" ? print(v, field.message) : scalar(v, field);
-        lines.push(`${indent}${field.name} {\n${indent}  key: ${JSON.stringify(k)}\n${indent}  value: ${entry}\n${indent}}`);
+        lines.push(
+          `${indent}${field.name} {\n${indent}  key: ${JSON.stringify(k)}\n${indent}  value: ${entry}\n${indent}}`,
+        );
       }
     } else {
-      lines.push(`${indent}${field.name}: ${print(value, field.fieldKind === "message" ? field.message : undefined)}`);
+      lines.push(
+        `${indent}${field.name}: ${print(value, field.fieldKind === "message" ? field.message : undefined)}`,
+      );
     }
   }
   return lines.map((l) => `${l}\n`).join("");

@@ -70,7 +70,9 @@ export async function run(args: string[]): Promise<number> {
         ? { stdio: true }
         : { listen: values.listen ?? "", forwardHeaders: values["forward-header"] ?? [] },
     );
-    log(`serving ${toolSet.tools.length} tools for ${values.target}: ${toolSet.tools.map((t) => t.name).join(", ")}`);
+    log(
+      `serving ${toolSet.tools.length} tools for ${values.target}: ${toolSet.tools.map((t) => t.name).join(", ")}`,
+    );
     if (served.url !== undefined) {
       log(`listening on ${served.url}`);
     }
@@ -107,7 +109,11 @@ function parse(args: string[]) {
   });
 }
 
-async function loadRegistry(protos: string[], target: string, protocol: ServiceProtocol): Promise<FileRegistry> {
+async function loadRegistry(
+  protos: string[],
+  target: string,
+  protocol: ServiceProtocol,
+): Promise<FileRegistry> {
   if (protos.length > 0) {
     return buildProtos(protos);
   }

@@ -6,12 +6,12 @@ import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
-import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
+import { JsonScanner, keyHash, MAX_DEPTH } from "./json-scanner.js";
 import { type FieldPlan, Kind, type MessagePlan, WIRE_I64, WIRE_LEN, WIRE_VARINT } from "./plan.js";
 
 const ESCAPES: (string | undefined)[] = [];
 for (let c = 0; c < 0x20; c++) ESCAPES[c] = `\\u${c.toString(16).padStart(4, "0")}`;
-Object.assign(ESCAPES, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 0x22: '\\"', 0x5c: "\\\\" });
+Object.assign(ESCAPES, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
 const NEEDS_ESCAPE = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) NEEDS_ESCAPE[c] = 1;
 NEEDS_ESCAPE[0x22] = 1;
@@ -202,7 +202,10 @@ export class BinaryToJson {
       if (!first) w.byte(0x2c);
       first = false;
       if (f.isAdditional) {
-        this.decodeAdditional(tag);
+        // An empty list or map travels as an additional entry under its own key: it counts as present.
+        const key = this.decodeAdditional(tag);
+        const defined = plan.byHash.get(keyHash(Buffer.from(key)))?.find((x) => x.key === key);
+        if (defined !== undefined) seen |= defined.requiredBit;
         continue;
       }
       if (f.repeated || f.map !== undefined) {
@@ -212,7 +215,8 @@ export class BinaryToJson {
             TranscodeCode.InvalidValue,
             `cannot convert ${plan.name}.${f.key}: its elements are not contiguous`,
           );
-        (lists ??= new Set()).add(tag);
+        lists ??= new Set();
+        lists.add(tag);
       }
       seen |= f.requiredBit;
       w.raw(f.keyJson);
@@ -229,7 +233,7 @@ export class BinaryToJson {
     }
     if (this.p !== end) this.truncated();
     for (const f of plan.alwaysRequiredLists) {
-      if ((seen & f.requiredBit) !== 0 || this.hasField(f.number, end)) continue;
+      if ((seen & f.requiredBit) !== 0) continue;
       if (!first) w.byte(0x2c);
       first = false;
       w.raw(f.keyJson);
@@ -329,7 +333,8 @@ export class BinaryToJson {
     return [keyStart, keyEnd, valueTag, valueStart];
   }
 
-  private decodeAdditional(tag: number): void {
+  /** Writes an additional entry as `"key":value`; returns the key. */
+  private decodeAdditional(tag: number): string {
     if ((tag & 7) !== WIRE_LEN)
       this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: bad additional property");
     const entryEndLength = this.length();
@@ -342,6 +347,7 @@ export class BinaryToJson {
     this.p = valueStart;
     this.copyJson(this.length());
     this.p = entryEnd;
+    return this.b.utf8Slice(keyStart, keyEnd);
   }
 
   private wrongWireType(f: FieldPlan, wireType: number): never {

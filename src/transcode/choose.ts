@@ -2,7 +2,6 @@
  * Which member a JSON object is, where the bytes alone do not say: the variant of a union
  * (`ContentBlock`, `JSONRPCMessage`) and the result type of a response (by the request it answers).
  */
-import type { McpRevision } from "../schema/index.js";
 import { TranscodeCode } from "./errors.js";
 import type { JsonToBinary } from "./json-to-binary.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
@@ -74,24 +73,50 @@ function stringAt(enc: JsonToBinary, span: [number, number] | undefined): string
   return JSON.parse(enc.b.utf8Slice(span[0], span[1])) as string;
 }
 
-/** The variant of union `plan` that the object at the scanner's position is. */
-export function chooseVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan {
+/**
+ * The variants of union `plan` that the object at the scanner's position may be, best first: the one
+ * its discriminator names, or those whose required properties it has and whose constants it matches,
+ * by how many of its keys they define. The caller tries them in turn.
+ */
+export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPlan[] {
   const objectStart = enc.p;
   if (plan.discriminator !== undefined) {
     const value = stringAt(enc, findKey(enc, objectStart, plan.discriminator));
     const variant = value === undefined ? undefined : plan.variantByConst.get(value);
-    if (variant !== undefined) return variant;
+    if (variant !== undefined) return [variant];
   }
-  const keys = new Set<string>();
+  const keys = new Map<string, number>();
   let decided: FieldPlan | undefined;
-  forEachKey(enc, objectStart, (key) => {
+  forEachKey(enc, objectStart, (key, valueStart) => {
     decided = plan.decisive.get(key);
-    keys.add(key);
+    keys.set(key, valueStart);
     return decided !== undefined;
   });
-  if (decided !== undefined) return decided;
-  const best = bestFit(plan.variants, keys, enc.settings.revision, enc.settings.requireFields);
-  if (best === undefined) {
+  if (decided !== undefined) return [decided];
+  const { revision, requireFields } = enc.settings;
+  const scored: [FieldPlan, number][] = [];
+  for (const v of plan.variants) {
+    const message = v.message!;
+    if (requireFields && message.requiredKeys[revision].some((f) => !keys.has(f.key))) continue;
+    const constMismatch = message.consts.some((c) => {
+      const at = keys.get(c.key);
+      if (at === undefined) return false;
+      const span: [number, number] = [at, at];
+      enc.p = at;
+      if (enc.b[at] === QUOTE) {
+        enc.scanString();
+        span[1] = enc.p;
+        return stringAt(enc, span) !== c.constValue;
+      }
+      return false;
+    });
+    enc.p = objectStart;
+    if (constMismatch) continue;
+    let score = 0;
+    for (const f of message.fields) if (keys.has(f.key)) score++;
+    scored.push([v, score]);
+  }
+  if (scored.length === 0) {
     const names = plan.variants.map((v) => v.message!.name).join(", ");
     return enc.fail(
       TranscodeCode.InvalidValue,
@@ -99,24 +124,7 @@ export function chooseVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan {
       objectStart,
     );
   }
-  return best;
-}
-
-/** The member whose required properties are all present and which defines the most of the keys. */
-function bestFit(members: FieldPlan[], keys: Set<string>, revision: McpRevision, requireFields: boolean) {
-  let best: FieldPlan | undefined;
-  let bestScore = -1;
-  for (const m of members) {
-    const message = m.message!;
-    if (requireFields && message.requiredKeys[revision].some((f) => !keys.has(f.key))) continue;
-    let score = 0;
-    for (const f of message.fields) if (keys.has(f.key)) score++;
-    if (score > bestScore) {
-      best = m;
-      bestScore = score;
-    }
-  }
-  return best;
+  return scored.sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
 /** The result member of a JSONRPCResultResponse, from the method of the request it answers. */
@@ -139,10 +147,8 @@ export function chooseResultMember(
   forEachKey(enc, enc.p, (key, valueStart) => {
     if (key === "resultType") {
       enc.p = valueStart;
-      if (
-        enc.b[valueStart] === QUOTE &&
-        stringAt(enc, [valueStart, (enc.scanString(), enc.p)]) === "input_required"
-      ) {
+      if (enc.b[valueStart] === QUOTE) enc.scanString();
+      if (enc.b[valueStart] === QUOTE && stringAt(enc, [valueStart, enc.p]) === "input_required") {
         alternate = "InputRequiredResult";
         return true;
       }

@@ -5,11 +5,11 @@
  */
 import type { McpRevision } from "../schema/index.js";
 import { ByteWriter } from "./byte-writer.js";
-import { TranscodeCode } from "./errors.js";
+import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
-import { chooseResultMember, chooseVariant, findKey } from "./choose.js";
+import { chooseResultMember, findKey, variantCandidates } from "./choose.js";
 
 const QUOTE = 0x22;
 const EMPTY_ARRAY = new Uint8Array([0x5b, 0x5d]);
@@ -222,11 +222,29 @@ export class JsonToBinary extends JsonScanner {
 
   private encodeUnion(plan: MessagePlan): void {
     if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
-    const variant = chooseVariant(this, plan);
-    this.w.raw(variant.tag);
-    const start = this.w.beginLength();
-    this.encodeMessageBody(variant.message!);
-    this.w.endLength(start);
+    const candidates = variantCandidates(this, plan);
+    const p = this.p;
+    const pos = this.w.pos;
+    const path = this.path.length;
+    let firstError: unknown;
+    // Variants can look alike at the top (two enum schemas of type "array") and differ deeper down:
+    // try each in turn, the best first, and keep the first that takes the whole value.
+    for (const variant of candidates) {
+      try {
+        this.w.raw(variant.tag);
+        const start = this.w.beginLength();
+        this.encodeMessageBody(variant.message!);
+        this.w.endLength(start);
+        return;
+      } catch (error) {
+        if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
+        firstError ??= error;
+        this.p = p;
+        this.w.pos = pos;
+        this.path.length = path;
+      }
+    }
+    throw firstError;
   }
 
   encodeObject(plan: MessagePlan): void {

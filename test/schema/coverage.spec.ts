@@ -14,19 +14,24 @@ type Schema = Record<string, any>;
 const SCALAR_ALIASES = new Set(["Cursor", "ResultType"]);
 
 function specDefinitions(revision: string): Record<string, Schema> {
-  const schema = JSON.parse(readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"));
+  const schema = JSON.parse(
+    readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
+  );
   return schema.$defs as Record<string, Schema>;
 }
 
 function propertiesOf(defs: Record<string, Schema>, def: Schema): Record<string, Schema> {
   if (def.$ref !== undefined) return propertiesOf(defs, defs[def.$ref.replace("#/$defs/", "")]!);
-  if (def.allOf !== undefined) return Object.assign({}, ...def.allOf.map((p: Schema) => propertiesOf(defs, p)));
+  if (def.allOf !== undefined)
+    return Object.assign({}, ...def.allOf.map((p: Schema) => propertiesOf(defs, p)));
   return def.properties ?? {};
 }
 
 /** The JSON keys a message carries; a union carries those of its members (its JSON is theirs). */
 function jsonKeys(message: DescMessage, seen = new Set<string>()): Set<string> {
-  const isUnion = message.oneofs.length === 1 && message.fields.every((f) => f.oneof !== undefined && f.message !== undefined);
+  const isUnion =
+    message.oneofs.length === 1 &&
+    message.fields.every((f) => f.oneof !== undefined && f.message !== undefined);
   if (isUnion && !seen.has(message.typeName)) {
     seen.add(message.typeName);
     return new Set(message.fields.flatMap((f) => [...jsonKeys(f.message!, seen)]));
@@ -61,8 +66,13 @@ describe("schema coverage", () => {
         }
       }
       assert.deepEqual(missing, [], `unmapped in ${revision}: ${missing.join(", ")}`);
-      assert.ok(definitions > 140 && properties > 450, `read ${definitions} definitions, ${properties} properties`);
-      process.stderr.write(`      ${revision}: ${definitions} definitions, ${properties} properties mapped\n`);
+      assert.ok(
+        definitions > 140 && properties > 450,
+        `read ${definitions} definitions, ${properties} properties`,
+      );
+      process.stderr.write(
+        `      ${revision}: ${definitions} definitions, ${properties} properties mapped\n`,
+      );
     });
   }
 });

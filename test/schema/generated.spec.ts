@@ -18,7 +18,9 @@ function filesUnder(dir: string, prefix = ""): string[] {
 function assertSameTree(expected: string, actual: string): void {
   const want = filesUnder(expected).sort();
   assert.deepEqual(filesUnder(actual).sort(), want, `${actual} lists other files than ${expected}`);
-  const differing = want.filter((f) => !readFileSync(join(expected, f)).equals(readFileSync(join(actual, f))));
+  const differing = want.filter(
+    (f) => !readFileSync(join(expected, f)).equals(readFileSync(join(actual, f))),
+  );
   assert.deepEqual(differing, [], `regenerate: these differ from what the generator makes now`);
 }
 
@@ -31,7 +33,8 @@ function hasCommand(command: string): boolean {
   }
 }
 
-const buf = (...args: string[]) => execFileSync("npx", ["--no-install", "buf", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+const buf = (...args: string[]) =>
+  execFileSync("npx", ["--no-install", "buf", ...args], { stdio: ["ignore", "pipe", "pipe"] });
 
 describe("generated code", function () {
   this.timeout(120_000);
@@ -42,10 +45,17 @@ describe("generated code", function () {
   after(() => rmSync(out, { recursive: true, force: true }));
 
   it("proto/mcp/v1 is what scripts/proto generates from the spec", () => {
-    execFileSync("npx", ["--no-install", "tsx", "scripts/proto/main.ts", "../shared/mcp-spec", join(out, "proto")], { stdio: "ignore" });
+    execFileSync(
+      "npx",
+      ["--no-install", "tsx", "scripts/proto/main.ts", "../shared/mcp-spec", join(out, "proto")],
+      { stdio: "ignore" },
+    );
     const generated = filesUnder(join(out, "proto"));
     for (const file of generated) {
-      assert.ok(readFileSync(join(out, "proto", file)).equals(readFileSync(join("proto/mcp/v1", file))), `proto/mcp/v1/${file} differs`);
+      assert.ok(
+        readFileSync(join(out, "proto", file)).equals(readFileSync(join("proto/mcp/v1", file))),
+        `proto/mcp/v1/${file} differs`,
+      );
     }
     assert.ok(generated.length > 15);
   });

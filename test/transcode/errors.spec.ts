@@ -1,7 +1,13 @@
 /** Bad input gets a clear error — code, JSON path, what was expected — never a crash or a silent drop. */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { binaryToJson, JsonRpcTranscoder, jsonToBinary, TranscodeCode, TranscodeError } from "../../src/transcode/index.js";
+import {
+  binaryToJson,
+  JsonRpcTranscoder,
+  jsonToBinary,
+  TranscodeCode,
+  TranscodeError,
+} from "../../src/transcode/index.js";
 
 function rejects(run: () => unknown, code: TranscodeCode, pattern: RegExp): void {
   assert.throws(run, (error: unknown) => {
@@ -14,28 +20,76 @@ function rejects(run: () => unknown, code: TranscodeCode, pattern: RegExp): void
 
 describe("transcode: errors", () => {
   it("rejects malformed JSON with where it broke", () => {
-    rejects(() => jsonToBinary("TextContent", '{"type":"text","text":"hi"'), TranscodeCode.MalformedJson, /expected ',' or '}'/);
-    rejects(() => jsonToBinary("TextContent", '{"type":"text",}'), TranscodeCode.MalformedJson, /property name/);
-    rejects(() => jsonToBinary("TextContent", '{"type":"text","text":"a\u0001"}'), TranscodeCode.MalformedJson, /control character/);
-    rejects(() => jsonToBinary("TextContent", '{"type":"text","text":"hi"} x'), TranscodeCode.MalformedJson, /end of the input/);
-    rejects(() => jsonToBinary("TextContent", new Uint8Array([0x7b, 0xff, 0x7d])), TranscodeCode.MalformedJson, /not UTF-8/);
+    rejects(
+      () => jsonToBinary("TextContent", '{"type":"text","text":"hi"'),
+      TranscodeCode.MalformedJson,
+      /expected ',' or '}'/,
+    );
+    rejects(
+      () => jsonToBinary("TextContent", '{"type":"text",}'),
+      TranscodeCode.MalformedJson,
+      /property name/,
+    );
+    rejects(
+      () => jsonToBinary("TextContent", '{"type":"text","text":"a\u0001"}'),
+      TranscodeCode.MalformedJson,
+      /control character/,
+    );
+    rejects(
+      () => jsonToBinary("TextContent", '{"type":"text","text":"hi"} x'),
+      TranscodeCode.MalformedJson,
+      /end of the input/,
+    );
+    rejects(
+      () => jsonToBinary("TextContent", new Uint8Array([0x7b, 0xff, 0x7d])),
+      TranscodeCode.MalformedJson,
+      /not UTF-8/,
+    );
   });
 
   it("rejects wrong types with the JSON path", () => {
-    rejects(() => jsonToBinary("CallToolResult", '{"content":[{"type":"text","text":5}]}'), TranscodeCode.InvalidValue, /expected a string, got a number at \$\.content\[0\]\.text/);
-    rejects(() => jsonToBinary("TextContent", '{"type":"image","text":"x"}'), TranscodeCode.InvalidValue, /expected "text", got "image"/);
-    rejects(() => jsonToBinary("ImageContent", '{"type":"image","data":"abc","mimeType":"x"}'), TranscodeCode.InvalidValue, /base64/);
-    rejects(() => jsonToBinary("ImageContent", '{"type":"image","data":"ab-_","mimeType":"x"}'), TranscodeCode.InvalidValue, /URL-safe/);
-    rejects(() => jsonToBinary("Annotations", '{"audience":["robot"]}'), TranscodeCode.InvalidValue, /'robot' is not one of assistant, user/);
+    rejects(
+      () => jsonToBinary("CallToolResult", '{"content":[{"type":"text","text":5}]}'),
+      TranscodeCode.InvalidValue,
+      /expected a string, got a number at \$\.content\[0\]\.text/,
+    );
+    rejects(
+      () => jsonToBinary("TextContent", '{"type":"image","text":"x"}'),
+      TranscodeCode.InvalidValue,
+      /expected "text", got "image"/,
+    );
+    rejects(
+      () => jsonToBinary("ImageContent", '{"type":"image","data":"abc","mimeType":"x"}'),
+      TranscodeCode.InvalidValue,
+      /base64/,
+    );
+    rejects(
+      () => jsonToBinary("ImageContent", '{"type":"image","data":"ab-_","mimeType":"x"}'),
+      TranscodeCode.InvalidValue,
+      /URL-safe/,
+    );
+    rejects(
+      () => jsonToBinary("Annotations", '{"audience":["robot"]}'),
+      TranscodeCode.InvalidValue,
+      /'robot' is not one of assistant, user/,
+    );
   });
 
   it("rejects missing required properties, naming them and the revision", () => {
-    rejects(() => jsonToBinary("Tool", '{"name":"x"}'), TranscodeCode.InvalidValue, /missing required 'inputSchema' \(MCP 2026-07-28\)/);
+    rejects(
+      () => jsonToBinary("Tool", '{"name":"x"}'),
+      TranscodeCode.InvalidValue,
+      /missing required 'inputSchema' \(MCP 2026-07-28\)/,
+    );
     assert.ok(jsonToBinary("Tool", '{"name":"x"}', { requireFields: false }).length > 0);
   });
 
   it("rejects unknown types", () => {
-    rejects(() => jsonToBinary("NoSuchThing", "{}"), TranscodeCode.UnknownType, /no MCP definition named 'NoSuchThing'/);
+    rejects(
+      () => jsonToBinary("NoSuchThing", "{}"),
+      TranscodeCode.UnknownType,
+      /no MCP definition named 'NoSuchThing'/,
+    );
   });
 
   it("rejects truncated and garbage binary", () => {
@@ -43,13 +97,25 @@ describe("transcode: errors", () => {
     for (let cut = 1; cut < good.length; cut++) {
       assert.throws(() => binaryToJson("TextContent", good.subarray(0, cut)), TranscodeError);
     }
-    rejects(() => binaryToJson("TextContent", new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff])), TranscodeCode.MalformedBinary, /varint/);
-    rejects(() => binaryToJson("TextContent", new Uint8Array([0x78, 0x01])), TranscodeCode.InvalidValue, /has no field 15/);
+    rejects(
+      () => binaryToJson("TextContent", new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff])),
+      TranscodeCode.MalformedBinary,
+      /varint/,
+    );
+    rejects(
+      () => binaryToJson("TextContent", new Uint8Array([0x78, 0x01])),
+      TranscodeCode.InvalidValue,
+      /has no field 15/,
+    );
   });
 
   it("rejects a JSON-text field that is not JSON", () => {
     // Field 1 of TextContent is _meta, carried as JSON text.
-    rejects(() => binaryToJson("TextContent", new Uint8Array([0x0a, 0x02, 0x7b, 0x7b])), TranscodeCode.InvalidValue, /JSON text field/);
+    rejects(
+      () => binaryToJson("TextContent", new Uint8Array([0x0a, 0x02, 0x7b, 0x7b])),
+      TranscodeCode.InvalidValue,
+      /JSON text field/,
+    );
   });
 
   it("never throws anything but a TranscodeError on random bytes or text", () => {

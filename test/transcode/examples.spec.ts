@@ -4,10 +4,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { binaryToJson, jsonToBinary } from "../../src/transcode/index.js";
 
 const examples = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
-const deviations = JSON.parse(readFileSync(new URL("../fixtures/spec-example-deviations.json", import.meta.url), "utf8")) as Record<string, string>;
+const deviations = JSON.parse(
+  readFileSync(new URL("../fixtures/spec-example-deviations.json", import.meta.url), "utf8"),
+) as Record<string, string>;
 
 /** Same values and the same key order, as JSON.stringify writes them. */
-export const canonical = (json: string | Uint8Array) =>
+const canonical = (json: string | Uint8Array) =>
   JSON.stringify(JSON.parse(typeof json === "string" ? json : Buffer.from(json).toString("utf8")));
 
 describe("transcode: official 2026-07-28 examples", () => {
@@ -16,7 +18,9 @@ describe("transcode: official 2026-07-28 examples", () => {
   let jsonBytes = 0;
   after(() => {
     assert.equal(count, 129, "every official example was tried");
-    process.stderr.write(`      wire size: ${binaryBytes} bytes of protobuf for ${jsonBytes} of minified JSON\n`);
+    process.stderr.write(
+      `      wire size: ${binaryBytes} bytes of protobuf for ${jsonBytes} of minified JSON\n`,
+    );
   });
   for (const type of readdirSync(examples).sort()) {
     for (const file of readdirSync(new URL(`${type}/`, examples)).sort()) {

@@ -10,7 +10,9 @@ import { SchemaArbitraries } from "./schema-arbitrary.js";
 const SCALAR_ALIASES = new Set(["Cursor", "ResultType"]);
 
 for (const revision of mcpRevisions) {
-  const defs = JSON.parse(readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8")).$defs;
+  const defs = JSON.parse(
+    readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
+  ).$defs;
   for (const unknownProperties of [false, true]) {
     describe(`transcode: generated ${revision} values${unknownProperties ? " with unknown properties" : ""}`, () => {
       const arbitraries = new SchemaArbitraries(defs, unknownProperties);
@@ -22,7 +24,9 @@ for (const revision of mcpRevisions) {
             fc.property(arbitraries.forDefinition(name), (value) => {
               const text = JSON.stringify(value);
               const options = { revision, requireFields: true } as const;
-              const back = Buffer.from(binaryToJson(name, jsonToBinary(name, text, options), options)).toString("utf8");
+              const back = Buffer.from(
+                binaryToJson(name, jsonToBinary(name, text, options), options),
+              ).toString("utf8");
               assert.equal(JSON.stringify(JSON.parse(back)), text);
             }),
             { numRuns: 25 },

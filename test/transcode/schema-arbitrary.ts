@@ -55,13 +55,19 @@ export class SchemaArbitraries {
       let members = s.anyOf as Schema[];
       // Deep down, prefer members that do not nest, so that recursive definitions (JSONValue) end.
       if (depth <= 0) {
-        const flat = members.filter((m) => !["object", "array"].includes(this.merged(m).type) && this.merged(m).anyOf === undefined);
+        const flat = members.filter(
+          (m) => !["object", "array"].includes(this.merged(m).type) && this.merged(m).anyOf === undefined,
+        );
         if (flat.length > 0) members = flat;
       }
       return fc.oneof(...members.map((a) => this.of(a, depth - 1)));
     }
     if (Array.isArray(s.type)) {
-      return fc.oneof(...(s.type as string[]).map((t) => (t === "null" ? fc.constant(null) : this.of({ ...s, type: t }, depth))));
+      return fc.oneof(
+        ...(s.type as string[]).map((t) =>
+          t === "null" ? fc.constant(null) : this.of({ ...s, type: t }, depth),
+        ),
+      );
     }
     switch (s.type) {
       case "string":
@@ -69,7 +75,12 @@ export class SchemaArbitraries {
       case "integer":
         return fc.integer({ min: s.minimum ?? -(2 ** 31), max: s.maximum ?? 2 ** 31 });
       case "number":
-        return fc.double({ min: s.minimum ?? -1e9, max: s.maximum ?? 1e9, noNaN: true, noDefaultInfinity: true });
+        return fc.double({
+          min: s.minimum ?? -1e9,
+          max: s.maximum ?? 1e9,
+          noNaN: true,
+          noDefaultInfinity: true,
+        });
       case "boolean":
         return fc.boolean();
       case "array":
@@ -89,15 +100,29 @@ export class SchemaArbitraries {
       if (!required.has(key) && depth <= 0) continue;
       parts[key] = this.of(p, depth - 1);
     }
-    let base: fc.Arbitrary<Record<string, unknown>> = fc.record(parts, { requiredKeys: [...required].filter((k) => k in parts) });
+    let base: fc.Arbitrary<Record<string, unknown>> = fc.record(parts, {
+      requiredKeys: [...required].filter((k) => k in parts),
+    });
     const additional = s.additionalProperties;
-    const typed = additional !== undefined && additional !== false && additional !== true && Object.keys(additional).length > 0;
+    const typed =
+      additional !== undefined &&
+      additional !== false &&
+      additional !== true &&
+      Object.keys(additional).length > 0;
     if (typed && depth > 0) {
-      const values = fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), this.of(additional, depth - 1), { maxKeys: 2 });
+      const values = fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 6 }),
+        this.of(additional, depth - 1),
+        { maxKeys: 2 },
+      );
       base = fc.tuple(base, values).map(([b, v]) => ({ ...v, ...b }));
     } else if (typed) {
       // Deep down, a typed map stays empty.
-    } else if (this.unknownProperties || additional === true || (additional !== undefined && Object.keys(additional).length === 0)) {
+    } else if (
+      this.unknownProperties ||
+      additional === true ||
+      (additional !== undefined && Object.keys(additional).length === 0)
+    ) {
       const extra = fc.dictionary(
         fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in properties) && k !== "__proto__"),
         json,

@@ -32,7 +32,8 @@ async function tsProtoCodecs(): Promise<Map<string, TsProtoCodec>> {
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "service.ts")) {
     const module = (await import(new URL(file, dir).href)) as Record<string, unknown>;
     for (const [name, codec] of Object.entries(module)) {
-      if (typeof codec === "object" && codec !== null && "decode" in codec) codecs.set(name, codec as TsProtoCodec);
+      if (typeof codec === "object" && codec !== null && "decode" in codec)
+        codecs.set(name, codec as TsProtoCodec);
     }
   }
   return codecs;
@@ -69,7 +70,9 @@ describe("transcode: bytes shared with the generated stubs", function () {
       python = "";
     }
     if (python === "") this.skip();
-    const input = examples.map(({ type, text }) => `${type} ${Buffer.from(jsonToBinary(type, text, options)).toString("hex")}\n`).join("");
+    const input = examples
+      .map(({ type, text }) => `${type} ${Buffer.from(jsonToBinary(type, text, options)).toString("hex")}\n`)
+      .join("");
     const output = execFileSync(python, ["test/transcode/python/reencode.py"], {
       input,
       env: { ...process.env, PYTHONPATH: "gen/python" },
