@@ -1,7 +1,7 @@
 import { create } from "@bufbuild/protobuf";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
-import { Category, InventoryService, type Item, ItemSchema } from "./gen/inventory/v1/inventory_pb.js";
+import { Category, type InventoryService, type Item, ItemSchema } from "./gen/inventory/v1/inventory_pb.js";
 
 /** Options of the example service. */
 export interface InventoryServiceOptions {
@@ -51,7 +51,9 @@ export function seedItems(): Item[] {
  * An in-memory implementation of inventory.v1.InventoryService. Errors use the codes a real
  * service would (NOT_FOUND, ALREADY_EXISTS, INVALID_ARGUMENT) so tools can show them.
  */
-export function createInventoryService(options: InventoryServiceOptions = {}): ServiceImpl<typeof InventoryService> {
+export function createInventoryService(
+  options: InventoryServiceOptions = {},
+): ServiceImpl<typeof InventoryService> {
   const items = new Map(seedItems().map((item) => [item.sku, item]));
   const authorize = (ctx: HandlerContext): void => {
     if (options.token !== undefined && ctx.requestHeader.get("authorization") !== `Bearer ${options.token}`) {
@@ -155,7 +157,10 @@ export function createInventoryService(options: InventoryServiceOptions = {}): S
       authorize(ctx);
       const skus = req.skus.length > 0 ? req.skus : [...items.keys()].sort();
       // The pause is capped so that an example call always ends quickly.
-      const pauseMs = Math.min(Number(req.interval?.seconds ?? 0n) * 1000 + (req.interval?.nanos ?? 0) / 1e6, 1000);
+      const pauseMs = Math.min(
+        Number(req.interval?.seconds ?? 0n) * 1000 + (req.interval?.nanos ?? 0) / 1e6,
+        1000,
+      );
       for (const [i, sku] of skus.entries()) {
         if (i > 0 && pauseMs > 0) {
           await new Promise((resolve) => setTimeout(resolve, pauseMs));

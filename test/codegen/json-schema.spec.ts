@@ -15,12 +15,20 @@ describe("codegen/json-schema", () => {
   describe("golden: inventory.v1.InventoryService", () => {
     it("matches the committed tool definitions", async () => {
       const service = (await inventoryRegistry()).getService("inventory.v1.InventoryService")!;
-      const actual = `${JSON.stringify(service.methods.map((m) => toolDefinition(m)), null, 2)}\n`;
+      const actual = `${JSON.stringify(
+        service.methods.map((m) => toolDefinition(m)),
+        null,
+        2,
+      )}\n`;
       const path = new URL("golden/inventory.v1.InventoryService.json", import.meta.url);
       if (update) {
         writeFileSync(path, actual);
       }
-      assert.equal(actual, readFileSync(path, "utf8"), "golden differs: run with UPDATE_GOLDEN=1 and review the diff");
+      assert.equal(
+        actual,
+        readFileSync(path, "utf8"),
+        "golden differs: run with UPDATE_GOLDEN=1 and review the diff",
+      );
     });
   });
 

@@ -30,7 +30,10 @@ describe("examples/inventory generated code", () => {
       });
       const committed = join(inventoryDir, "gen");
       const fresh = join(out, "gen");
-      const names = (dir: string) => listFiles(dir).map((f) => relative(dir, f)).sort();
+      const names = (dir: string) =>
+        listFiles(dir)
+          .map((f) => relative(dir, f))
+          .sort();
       assert.deepEqual(names(fresh), names(committed));
       for (const name of names(committed)) {
         assert.ok(

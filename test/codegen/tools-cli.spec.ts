@@ -55,7 +55,10 @@ describe("protomcp tools (SDK client over stdio)", () => {
   });
 
   it("calls a unary method and returns structured content", async () => {
-    const result = (await client.callTool({ name: tool("GetItem"), arguments: { sku: "HAM-001" } })) as CallResult;
+    const result = (await client.callTool({
+      name: tool("GetItem"),
+      arguments: { sku: "HAM-001" },
+    })) as CallResult;
     assert.equal(result.isError, undefined);
     const item = (result.structuredContent as { item: Record<string, unknown> }).item;
     assert.equal(item.name, "Claw hammer");
@@ -79,7 +82,10 @@ describe("protomcp tools (SDK client over stdio)", () => {
   });
 
   it("returns a gRPC error as an isError result with code and message", async () => {
-    const result = (await client.callTool({ name: tool("GetItem"), arguments: { sku: "NOPE" } })) as CallResult;
+    const result = (await client.callTool({
+      name: tool("GetItem"),
+      arguments: { sku: "NOPE" },
+    })) as CallResult;
     assert.equal(result.isError, true);
     assert.equal(text(result), 'NOT_FOUND: item "NOPE" not found');
   });
@@ -127,15 +133,33 @@ describe("protomcp tools (SDK client over stdio)", () => {
     await other.connect(
       new StdioClientTransport({
         command: process.execPath,
-        args: [bin, "tools", "--proto", `${inventoryDir}proto/inventory/v1/inventory.proto`, "--target", server.url, "--protocol", "connect", "--method", "GetItem", "--stdio"],
+        args: [
+          bin,
+          "tools",
+          "--proto",
+          `${inventoryDir}proto/inventory/v1/inventory.proto`,
+          "--target",
+          server.url,
+          "--protocol",
+          "connect",
+          "--method",
+          "GetItem",
+          "--stdio",
+        ],
         cwd: root,
         stderr: "pipe",
       }),
     );
     try {
       const { tools } = await other.listTools();
-      assert.deepEqual(tools.map((t) => t.name), [tool("GetItem")]);
-      const result = (await other.callTool({ name: tool("GetItem"), arguments: { sku: "HAM-001" } })) as CallResult;
+      assert.deepEqual(
+        tools.map((t) => t.name),
+        [tool("GetItem")],
+      );
+      const result = (await other.callTool({
+        name: tool("GetItem"),
+        arguments: { sku: "HAM-001" },
+      })) as CallResult;
       assert.equal(result.isError, true);
       assert.match(text(result), /^UNAUTHENTICATED: /);
     } finally {
@@ -152,7 +176,24 @@ describe("protomcp tools (SDK client over Streamable HTTP)", () => {
     server = await startInventoryServer({ token: "fwd" });
     child = spawn(
       process.execPath,
-      [bin, "tools", "--proto", `${inventoryDir}proto`, "--target", server.url, "--protocol", "grpcweb", "--prefix", "inv_", "--naming", "method", "--forward-header", "authorization", "--listen", "127.0.0.1:0"],
+      [
+        bin,
+        "tools",
+        "--proto",
+        `${inventoryDir}proto`,
+        "--target",
+        server.url,
+        "--protocol",
+        "grpcweb",
+        "--prefix",
+        "inv_",
+        "--naming",
+        "method",
+        "--forward-header",
+        "authorization",
+        "--listen",
+        "127.0.0.1:0",
+      ],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     url = await new Promise<string>((resolve, reject) => {
@@ -175,12 +216,17 @@ describe("protomcp tools (SDK client over Streamable HTTP)", () => {
   it("forwards the MCP client's authorization header to the service", async () => {
     const client = new Client({ name: "test", version: "1.0.0" });
     await client.connect(
-      new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: "Bearer fwd" } } }),
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { authorization: "Bearer fwd" } },
+      }),
     );
     try {
       const { tools } = await client.listTools();
       assert.ok(tools.some((t) => t.name === "inv_GetItem"));
-      const result = (await client.callTool({ name: "inv_ListItems", arguments: { tags: ["tools"] } })) as CallResult;
+      const result = (await client.callTool({
+        name: "inv_ListItems",
+        arguments: { tags: ["tools"] },
+      })) as CallResult;
       assert.equal(result.isError, undefined, text(result));
       const content = result.structuredContent as { items: { sku: string }[]; stockByWarehouse: object };
       assert.deepEqual(

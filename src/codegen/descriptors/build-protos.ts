@@ -2,7 +2,11 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { create, createFileRegistry, fromBinary, type FileRegistry } from "@bufbuild/protobuf";
-import { type FileDescriptorProto, type FileDescriptorSet, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import {
+  type FileDescriptorProto,
+  type FileDescriptorSet,
+  FileDescriptorSetSchema,
+} from "@bufbuild/protobuf/wkt";
 import { CodegenError } from "../codegen-error.js";
 
 /** Options of {@link buildProtos}. */
@@ -20,7 +24,10 @@ export interface BuildProtosOptions {
  * or a single `.proto` file (buf finds its module). Source info is kept, so that comments become
  * tool and schema descriptions.
  */
-export async function buildProtos(inputs: readonly string[], options: BuildProtosOptions = {}): Promise<FileRegistry> {
+export async function buildProtos(
+  inputs: readonly string[],
+  options: BuildProtosOptions = {},
+): Promise<FileRegistry> {
   if (inputs.length === 0) {
     throw new CodegenError("invalid_argument", "cannot build protos: no input given");
   }

@@ -35,7 +35,9 @@ export function messageSchema(desc: DescMessage, options: JsonSchemaOptions = {}
   };
   const schema = messageTypeSchema(desc, ctx);
   const comment = ctx.descriptions ? commentOf(desc) : undefined;
-  return comment === undefined || schema.description !== undefined ? schema : { ...schema, description: comment };
+  return comment === undefined || schema.description !== undefined
+    ? schema
+    : { ...schema, description: comment };
 }
 
 function messageTypeSchema(desc: DescMessage, ctx: Context): JsonSchema {
@@ -114,7 +116,8 @@ function fieldSchema(field: DescField, ctx: Context): JsonSchema {
   }
   // A message type's own comment says what the type is; the field's comment says what it is for.
   // Well-known types and scalars keep their note on the JSON form (e.g. "decimal string").
-  const plainMessage = field.message !== undefined && wellKnownSchema(field.message, ctx.direction) === undefined;
+  const plainMessage =
+    field.message !== undefined && wellKnownSchema(field.message, ctx.direction) === undefined;
   // A message cut off by the recursion bound keeps its note that it was cut off.
   const typeNote = plainMessage && schema.properties !== undefined ? undefined : schema.description;
   const fallback = plainMessage && field.fieldKind === "message" ? commentOf(field.message) : undefined;

@@ -8,7 +8,11 @@ export const DURATION_PATTERN = "^-?[0-9]+(\\.[0-9]{1,9})?s$";
 const wrapperTypes: Record<string, { type: JsonSchemaType; pattern?: string; hint?: string }> = {
   "google.protobuf.DoubleValue": { type: "number" },
   "google.protobuf.FloatValue": { type: "number" },
-  "google.protobuf.Int64Value": { type: "string", pattern: INT64_PATTERN, hint: "A 64-bit integer as a decimal string" },
+  "google.protobuf.Int64Value": {
+    type: "string",
+    pattern: INT64_PATTERN,
+    hint: "A 64-bit integer as a decimal string",
+  },
   "google.protobuf.UInt64Value": {
     type: "string",
     pattern: UINT64_PATTERN,

@@ -28,7 +28,9 @@ export function generateToolsFile(schema: Schema<PluginOptions>, file: DescFile)
       const definition = toolDefinition(method, schema.options);
       tools.push(literal({ method: method.name, ...definition }, "    "));
     }
-    f.print(f.jsDoc(`MCP tools for the RPCs of ${service.typeName}, to serve with protomcp's \`createToolSet\`.`));
+    f.print(
+      f.jsDoc(`MCP tools for the RPCs of ${service.typeName}, to serve with protomcp's \`createToolSet\`.`),
+    );
     f.print(f.export("const", `${service.name}Tools`), " = {");
     f.print("  service: ", serviceSymbol, ",");
     f.print("  tools: [");
@@ -45,4 +47,3 @@ export function generateToolsFile(schema: Schema<PluginOptions>, file: DescFile)
 function literal(value: unknown, indent: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 }
-

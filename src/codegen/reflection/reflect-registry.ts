@@ -10,5 +10,8 @@ export interface ReflectOptions {
 
 /** Loads the target's services through gRPC server reflection. */
 export async function reflectRegistry(options: ReflectOptions): Promise<FileRegistry> {
-  throw new CodegenError("reflection", `cannot ask ${options.target} by reflection: not implemented yet, pass --proto`);
+  throw new CodegenError(
+    "reflection",
+    `cannot ask ${options.target} by reflection: not implemented yet, pass --proto`,
+  );
 }

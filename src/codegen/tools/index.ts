@@ -3,7 +3,11 @@
  */
 export type { CallToolResult } from "./call-tool-result.js";
 export { codeName, errorResult, rpcErrorResult } from "./error-result.js";
-export { createServiceTransport, type ServiceProtocol, type ServiceTransportOptions } from "./service-transport.js";
+export {
+  createServiceTransport,
+  type ServiceProtocol,
+  type ServiceTransportOptions,
+} from "./service-transport.js";
 export {
   matchesMethod,
   matchesService,

@@ -43,6 +43,9 @@ export function createServiceTransport(options: ServiceTransportOptions): Transp
     case "grpcweb":
       return createGrpcWebTransport({ baseUrl, httpVersion: options.httpVersion ?? "2" });
     default:
-      throw new CodegenError("invalid_argument", `cannot use protocol "${String(protocol)}": want connect, grpc or grpcweb`);
+      throw new CodegenError(
+        "invalid_argument",
+        `cannot use protocol "${String(protocol)}": want connect, grpc or grpcweb`,
+      );
   }
 }

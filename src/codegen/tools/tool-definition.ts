@@ -77,7 +77,9 @@ export function toolDefinition(method: DescMethod, options: ToolDefinitionOption
   const title = method.name.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
   const description = [
     commentOf(method) ?? `Calls ${method.parent.typeName}.${method.name}.`,
-    streaming ? `The method streams its response: all messages are returned in "${STREAMED_MESSAGES}".` : undefined,
+    streaming
+      ? `The method streams its response: all messages are returned in "${STREAMED_MESSAGES}".`
+      : undefined,
   ]
     .filter((s) => s !== undefined)
     .join("\n\n");

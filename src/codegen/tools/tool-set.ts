@@ -43,7 +43,11 @@ export interface GeneratedServiceTools {
 }
 
 /** Where tools come from: descriptors (schemas built now) or generated code (schemas embedded). */
-export type ToolSource = DescService | GeneratedServiceTools | Registry | readonly (DescService | GeneratedServiceTools)[];
+export type ToolSource =
+  | DescService
+  | GeneratedServiceTools
+  | Registry
+  | readonly (DescService | GeneratedServiceTools)[];
 
 /** Options for {@link createToolSet}. */
 export interface ToolSetOptions extends ToolFilter, ToolDefinitionOptions {
@@ -75,7 +79,11 @@ export interface ToolSet {
    * Calls a tool. Failures of the arguments or of the RPC are results with `isError: true`;
    * only an unknown tool name throws (a `CodegenError` with code `not_found`).
    */
-  call(name: string, args: Record<string, unknown> | undefined, options?: ToolCallOptions): Promise<CallToolResult>;
+  call(
+    name: string,
+    args: Record<string, unknown> | undefined,
+    options?: ToolCallOptions,
+  ): Promise<CallToolResult>;
 }
 
 /** Builds the tools of the given services and binds them to a transport. */
@@ -92,7 +100,8 @@ export function createToolSet(source: ToolSource, options: ToolSetOptions): Tool
     }
     byName.set(tool.name, tool);
   }
-  const registry = options.registry ?? createRegistry(...withDependencies(tools.map((t) => t.method.parent.file)));
+  const registry =
+    options.registry ?? createRegistry(...withDependencies(tools.map((t) => t.method.parent.file)));
   const validator = new ArgumentValidator();
 
   async function call(
@@ -115,14 +124,18 @@ export function createToolSet(source: ToolSource, options: ToolSetOptions): Tool
       const json = (hasNonObjectJson(method.input) ? input[WRAPPED_VALUE] : input) as JsonValue;
       request = fromJson(method.input, json, { registry });
     } catch (error) {
-      return errorResult(`cannot call tool "${name}": ${error instanceof Error ? error.message : String(error)}`);
+      return errorResult(
+        `cannot call tool "${name}": ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const wrap = (message: Parameters<typeof toJson>[1]): JsonValue => {
       const json = toJson(method.output, message, { registry });
       return hasNonObjectJson(method.output, "output") ? { [WRAPPED_VALUE]: json } : json;
     };
     const headers = new Headers(options.headers);
-    new Headers(callOptions.headers).forEach((value, key) => headers.set(key, value));
+    for (const [key, value] of new Headers(callOptions.headers)) {
+      headers.set(key, value);
+    }
     const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? 30_000;
     try {
       let structured: JsonObject;
