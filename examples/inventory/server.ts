@@ -2,8 +2,10 @@ import * as http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
-import { InventoryService } from "./gen/inventory/v1/inventory_pb.js";
+import { ServerReflection } from "../../src/codegen/reflection/gen/grpc/reflection/v1/reflection_pb.js";
+import { file_inventory_v1_inventory, InventoryService } from "./gen/inventory/v1/inventory_pb.js";
 import { createInventoryService, type InventoryServiceOptions } from "./inventory-service.js";
+import { createReflectionService } from "./reflection-service.js";
 
 /** A running example server. */
 export interface InventoryServer {
@@ -14,14 +16,22 @@ export interface InventoryServer {
 
 /**
  * Starts the inventory service on loopback over HTTP/2 without TLS (h2c), which serves the
- * Connect, gRPC and gRPC-Web protocols alike. Port 0 picks a free port.
+ * Connect, gRPC and gRPC-Web protocols alike, with gRPC server reflection. Port 0 picks a free port.
  */
 export async function startInventoryServer(
-  options: InventoryServiceOptions & { host?: string; port?: number } = {},
+  options: InventoryServiceOptions & {
+    host?: string;
+    port?: number;
+    /** Serve gRPC server reflection too. Defaults to true. */
+    reflection?: boolean;
+  } = {},
 ): Promise<InventoryServer> {
   const handler = connectNodeAdapter({
     routes(router) {
       router.service(InventoryService, createInventoryService(options));
+      if (options.reflection !== false) {
+        router.service(ServerReflection, createReflectionService([file_inventory_v1_inventory]));
+      }
     },
   });
   const server = http2.createServer(handler);
