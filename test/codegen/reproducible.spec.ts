@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { inventoryDir, root } from "./fixtures.js";
 
@@ -17,38 +18,43 @@ function listFiles(dir: string): string[] {
   });
 }
 
-describe("examples/inventory generated code", () => {
-  it("is byte-identical to a fresh `buf generate`", async function () {
-    this.timeout(60_000);
-    const out = mkdtempSync(join(tmpdir(), "protomcp-gen-"));
-    try {
-      // node_modules/.bin on PATH, as under npx, so that buf finds protoc-gen-es.
-      const path = `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
-      await run(require.resolve("@bufbuild/buf/bin/buf"), ["generate", "-o", out], {
-        cwd: inventoryDir,
-        env: { ...process.env, PATH: path },
-      });
-      const committed = join(inventoryDir, "gen");
-      const fresh = join(out, "gen");
-      const names = (dir: string) =>
-        listFiles(dir)
-          .map((f) => relative(dir, f))
-          .sort();
-      assert.deepEqual(names(fresh), names(committed));
-      for (const name of names(committed)) {
-        assert.ok(
-          readFileSync(join(fresh, name)).equals(readFileSync(join(committed, name))),
-          `${name} differs from a fresh buf generate: run npx buf generate in examples/inventory`,
-        );
+/** Folders with a buf.gen.yaml whose committed `gen/` must match a fresh generation. */
+const generated = [inventoryDir, fileURLToPath(new URL("../../src/codegen/reflection/", import.meta.url))];
+
+describe("committed generated code", () => {
+  for (const dir of generated) {
+    it(`${relative(root, dir)}/gen is byte-identical to a fresh \`buf generate\``, async function () {
+      this.timeout(60_000);
+      const out = mkdtempSync(join(tmpdir(), "protomcp-gen-"));
+      try {
+        // node_modules/.bin on PATH, as under npx, so that buf finds protoc-gen-es.
+        const path = `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
+        await run(require.resolve("@bufbuild/buf/bin/buf"), ["generate", "-o", out], {
+          cwd: dir,
+          env: { ...process.env, PATH: path },
+        });
+        const committed = join(dir, "gen");
+        const fresh = join(out, "gen");
+        const names = (d: string) =>
+          listFiles(d)
+            .map((f) => relative(d, f))
+            .sort();
+        assert.deepEqual(names(fresh), names(committed));
+        for (const name of names(committed)) {
+          assert.ok(
+            readFileSync(join(fresh, name)).equals(readFileSync(join(committed, name))),
+            `${name} differs from a fresh buf generate: run npx buf generate in ${relative(root, dir)}`,
+          );
+        }
+      } finally {
+        rmSync(out, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 
   it("type-checks under the project's strict settings", async function () {
     this.timeout(120_000);
-    const files = listFiles(join(inventoryDir, "gen")).filter((f) => f.endsWith(".ts"));
+    const files = generated.flatMap((dir) => listFiles(join(dir, "gen"))).filter((f) => f.endsWith(".ts"));
     const flags = [
       "--noEmit",
       "--strict",
