@@ -5,5 +5,6 @@
 export { CodegenError, type CodegenErrorCode } from "./codegen-error.js";
 export { buildProtos, type BuildProtosOptions, registryFromFiles } from "./descriptors/build-protos.js";
 export * from "./json-schema/index.js";
+export { type ReflectOptions, reflectRegistry } from "./reflection/reflect-registry.js";
 export { type ServedTools, type ServeOptions, type ServeTarget, parseListen, serveTools } from "./serve.js";
 export * from "./tools/index.js";
