@@ -12,10 +12,12 @@ import { type FieldPlan, Kind, type MessagePlan, WIRE_I64, WIRE_LEN, WIRE_VARINT
 const ESCAPES: (string | undefined)[] = [];
 for (let c = 0; c < 0x20; c++) ESCAPES[c] = `\\u${c.toString(16).padStart(4, "0")}`;
 Object.assign(ESCAPES, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
-const NEEDS_ESCAPE = new Uint8Array(256);
-for (let c = 0; c < 0x20; c++) NEEDS_ESCAPE[c] = 1;
-NEEDS_ESCAPE[0x22] = 1;
-NEEDS_ESCAPE[0x5c] = 1;
+/** 0: copied as is; 1: escaped; 2: part of a multi-byte character (so the string needs a UTF-8 check). */
+const BYTE_CLASS = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
+BYTE_CLASS[0x22] = 1;
+BYTE_CLASS[0x5c] = 1;
+for (let c = 0x80; c < 0x100; c++) BYTE_CLASS[c] = 2;
 const TRUE = Buffer.from("true");
 const FALSE = Buffer.from("false");
 const EMPTY_LIST = Buffer.from("[]");
@@ -32,6 +34,8 @@ export class BinaryToJson {
   readonly w: ByteWriter;
   readonly path: (string | number)[] = [];
   private readonly view: DataView;
+  /** Checks JSON-text fields; one per decoder, reset for each field. */
+  private readonly scanner: JsonScanner;
   /** The id (JSON text) and method of the last request decoded, for the JSON-RPC layer to track. */
   lastRequest: { id: string; method: string } | undefined;
 
@@ -41,6 +45,7 @@ export class BinaryToJson {
   ) {
     this.w = new ByteWriter(b.length * 2 + 64);
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    this.scanner = new JsonScanner(b, 0, b.length);
   }
 
   fail(code: TranscodeCode, reason: string, at = this.p): never {
@@ -430,16 +435,23 @@ export class BinaryToJson {
 
   private writeStringAt(start: number, end: number): void {
     const b = this.b;
-    if (!isUtf8(b.subarray(start, end)))
-      this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
     const w = this.w;
     w.byte(0x22);
     let run = start;
+    let multiByte = false;
     for (let i = start; i < end; i++) {
-      if (NEEDS_ESCAPE[b[i]!] === 0) continue;
+      const k = BYTE_CLASS[b[i]!];
+      if (k === 0) continue;
+      if (k === 2) {
+        multiByte = true;
+        continue;
+      }
       w.copy(b, run, i);
       w.ascii(ESCAPES[b[i]!]!);
       run = i + 1;
+    }
+    if (multiByte && !isUtf8(b.subarray(start, end))) {
+      this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
     }
     w.copy(b, run, end);
     w.byte(0x22);
@@ -449,7 +461,10 @@ export class BinaryToJson {
   private copyJson(n: number): void {
     const start = this.p;
     const end = start + n;
-    const scanner = new JsonScanner(this.b, start, end);
+    const scanner = this.scanner;
+    scanner.p = start;
+    scanner.end = end;
+    scanner.path.length = 0;
     try {
       scanner.skipValue();
       scanner.ws();

@@ -2,12 +2,12 @@
 
 /** Bytes reserved for a length prefix before the length is known: enough for 2 MiB. */
 const LENGTH_RESERVE = 3;
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
 
 export class ByteWriter {
   buf: Buffer;
   pos = 0;
-  private readonly f64 = new Float64Array(1);
-  private readonly f64Bytes = new Uint8Array(this.f64.buffer);
 
   constructor(initialSize = 1024) {
     this.buf = Buffer.allocUnsafe(initialSize);
@@ -36,11 +36,18 @@ export class ByteWriter {
     this.pos += bytes.length;
   }
 
-  /** Copies `src[start, end)`. */
-  copy(src: Uint8Array, start: number, end: number): void {
+  /** Copies `src[start, end)`: short runs byte by byte, long ones natively (no view is made). */
+  copy(src: Buffer, start: number, end: number): void {
     const n = end - start;
     this.ensure(n);
-    this.buf.set(src.subarray(start, end), this.pos);
+    if (n < 64) {
+      const buf = this.buf;
+      let pos = this.pos;
+      for (let i = start; i < end; i++) buf[pos++] = src[i]!;
+      this.pos = pos;
+      return;
+    }
+    src.copy(this.buf, this.pos, start, end);
     this.pos += n;
   }
 
@@ -83,8 +90,8 @@ export class ByteWriter {
 
   double(v: number): void {
     this.ensure(8);
-    this.f64[0] = v;
-    this.buf.set(this.f64Bytes, this.pos);
+    f64[0] = v;
+    this.buf.set(f64Bytes, this.pos);
     this.pos += 8;
   }
 

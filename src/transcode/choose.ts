@@ -1,12 +1,22 @@
 /**
  * Which member a JSON object is, where the bytes alone do not say: the variant of a union
  * (`ContentBlock`, `JSONRPCMessage`) and the result type of a response (by the request it answers).
+ * Each looks ahead at keys as bytes, and stops as soon as it knows.
  */
 import { TranscodeCode } from "./errors.js";
 import type { JsonToBinary } from "./json-to-binary.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
 
 const QUOTE = 0x22;
+const encoder = new TextEncoder();
+const KEY = {
+  id: encoder.encode("id"),
+  method: encoder.encode("method"),
+  result: encoder.encode("result"),
+  error: encoder.encode("error"),
+  resultType: encoder.encode("resultType"),
+  task: encoder.encode("task"),
+};
 
 /** Methods whose result may instead be an InputRequiredResult (2026-07-28) or a CreateTaskResult (2025-11-25). */
 const ALTERNATE_RESULTS = new Set([
@@ -18,25 +28,28 @@ const ALTERNATE_RESULTS = new Set([
   "elicitation/create",
 ]);
 
-/** Visits the keys of the object at `objectStart`; `visit` returns true to stop. Restores the scanner. */
+/**
+ * Visits the keys of the object at `objectStart`, as the span `[keyStart, keyClose]` (quotes
+ * included; `enc.hash` holds its hash during the visit); `visit` returns true to stop.
+ * Restores the scanner's position.
+ */
 export function forEachKey(
   enc: JsonToBinary,
   objectStart: number,
-  visit: (key: string, valueStart: number) => boolean,
+  visit: (keyStart: number, keyClose: number, valueStart: number) => boolean,
 ): void {
-  const { p, hash, escaped, integer } = enc;
-  const depth = enc.path.length;
+  const { p, escaped, integer } = enc;
   try {
     enc.p = objectStart + 1;
     if (enc.peek() === 0x7d) return;
     for (;;) {
       if (enc.peek() !== QUOTE) enc.syntax("a property name");
       const keyStart = enc.p;
-      const key = enc.stringValue(keyStart, enc.scanString());
+      const keyClose = enc.scanKey();
       enc.expect(0x3a, "':'");
       enc.ws();
       const valueStart = enc.p;
-      if (visit(key, valueStart)) return;
+      if (visit(keyStart, keyClose, valueStart)) return;
       enc.p = valueStart;
       enc.skipValue(enc.depth);
       const next = enc.peek();
@@ -49,18 +62,20 @@ export function forEachKey(
     }
   } finally {
     enc.p = p;
-    enc.hash = hash;
     enc.escaped = escaped;
     enc.integer = integer;
-    enc.path.length = depth;
   }
 }
 
 /** The span `[start, end)` of the value of `key` in the object at `objectStart`. */
-export function findKey(enc: JsonToBinary, objectStart: number, key: string): [number, number] | undefined {
+export function findKey(
+  enc: JsonToBinary,
+  objectStart: number,
+  key: Uint8Array,
+): [number, number] | undefined {
   let span: [number, number] | undefined;
-  forEachKey(enc, objectStart, (k, valueStart) => {
-    if (k !== key) return false;
+  forEachKey(enc, objectStart, (keyStart, keyClose, valueStart) => {
+    if (!enc.keyEquals(keyStart, keyClose, key)) return false;
     enc.skipValue(enc.depth);
     span = [valueStart, enc.p];
     return true;
@@ -73,23 +88,60 @@ function stringAt(enc: JsonToBinary, span: [number, number] | undefined): string
   return JSON.parse(enc.b.utf8Slice(span[0], span[1])) as string;
 }
 
+/** The method named in the object at `objectStart`, if any. */
+export function methodOf(enc: JsonToBinary, objectStart: number): string | undefined {
+  return stringAt(enc, findKey(enc, objectStart, KEY.method));
+}
+
+/** The JSON text of the id of the object at `objectStart`, if any. */
+export function idOf(enc: JsonToBinary, objectStart: number): string | undefined {
+  const span = findKey(enc, objectStart, KEY.id);
+  return span === undefined ? undefined : enc.b.utf8Slice(span[0], span[1]);
+}
+
+/**
+ * JSON-RPC 2.0's own rule (§4, §5): a result or an error makes a response, a method with an id a
+ * request, a method without one a notification. Decided at the first key that settles it.
+ */
+function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undefined {
+  let hasId = false;
+  let hasMethod = false;
+  let decided: string | undefined;
+  forEachKey(enc, enc.p, (keyStart, keyClose) => {
+    if (enc.keyEquals(keyStart, keyClose, KEY.result)) decided = "JSONRPCResultResponse";
+    else if (enc.keyEquals(keyStart, keyClose, KEY.error)) decided = "JSONRPCErrorResponse";
+    else if (enc.keyEquals(keyStart, keyClose, KEY.id)) hasId = true;
+    else if (enc.keyEquals(keyStart, keyClose, KEY.method)) hasMethod = true;
+    if (hasId && hasMethod) decided = "JSONRPCRequest";
+    return decided !== undefined;
+  });
+  decided ??= hasMethod ? "JSONRPCNotification" : undefined;
+  return decided === undefined ? undefined : plan.variants.find((v) => v.message!.name === decided);
+}
+
 /**
  * The variants of union `plan` that the object at the scanner's position may be, best first: the one
- * its discriminator names, or those whose required properties it has and whose constants it matches,
- * by how many of its keys they define. The caller tries them in turn.
+ * its discriminator names, or one a key only it defines, or those whose required properties it has
+ * and whose constants it matches, by how many of its keys they define. The caller tries them in turn.
  */
 export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPlan[] {
   const objectStart = enc.p;
-  if (plan.discriminator !== undefined) {
-    const value = stringAt(enc, findKey(enc, objectStart, plan.discriminator));
+  if (plan.discriminatorBytes !== undefined) {
+    const value = stringAt(enc, findKey(enc, objectStart, plan.discriminatorBytes));
     const variant = value === undefined ? undefined : plan.variantByConst.get(value);
+    if (variant !== undefined) return [variant];
+  }
+  if (plan.name === "JSONRPCMessage") {
+    const variant = jsonRpcVariant(enc, plan);
     if (variant !== undefined) return [variant];
   }
   const keys = new Map<string, number>();
   let decided: FieldPlan | undefined;
-  forEachKey(enc, objectStart, (key, valueStart) => {
-    decided = plan.decisive.get(key);
-    keys.set(key, valueStart);
+  forEachKey(enc, objectStart, (keyStart, keyClose, valueStart) => {
+    for (const d of plan.decisive.get(enc.hash) ?? []) {
+      if (enc.keyEquals(keyStart, keyClose, d.key)) decided = d.variant;
+    }
+    keys.set(enc.stringValue(keyStart, keyClose), valueStart);
     return decided !== undefined;
   });
   if (decided !== undefined) return [decided];
@@ -100,17 +152,13 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
     if (requireFields && message.requiredKeys[revision].some((f) => !keys.has(f.key))) continue;
     const constMismatch = message.consts.some((c) => {
       const at = keys.get(c.key);
-      if (at === undefined) return false;
-      const span: [number, number] = [at, at];
+      if (at === undefined || enc.b[at] !== QUOTE) return false;
       enc.p = at;
-      if (enc.b[at] === QUOTE) {
-        enc.scanString();
-        span[1] = enc.p;
-        return stringAt(enc, span) !== c.constValue;
-      }
-      return false;
+      enc.scanString();
+      const value = stringAt(enc, [at, enc.p]);
+      enc.p = objectStart;
+      return value !== c.constValue;
     });
-    enc.p = objectStart;
     if (constMismatch) continue;
     let score = 0;
     for (const f of message.fields) if (keys.has(f.key)) score++;
@@ -135,28 +183,21 @@ export function chooseResultMember(
   idText: string | undefined,
 ): FieldPlan | undefined {
   if (enc.peek() !== 0x7b || enc.resultMethod === undefined) return plan.oneofRaw;
-  if (idText === undefined) {
-    const span = findKey(enc, objectStart, "id");
-    if (span !== undefined) idText = enc.b.utf8Slice(span[0], span[1]);
-  }
-  const method = idText === undefined ? undefined : enc.resultMethod(idText);
+  const method = enc.resultMethod(idText ?? idOf(enc, objectStart) ?? "");
   const primary = method === undefined ? undefined : plan.oneofByMethod.get(method);
   if (primary === undefined) return plan.oneofRaw;
   if (!ALTERNATE_RESULTS.has(method!)) return primary;
   let alternate: string | undefined;
-  forEachKey(enc, enc.p, (key, valueStart) => {
-    if (key === "resultType") {
+  const primaryHasTask = primary.message!.fields.some((f) => f.key === "task");
+  forEachKey(enc, enc.p, (keyStart, keyClose, valueStart) => {
+    if (enc.keyEquals(keyStart, keyClose, KEY.resultType) && enc.b[valueStart] === QUOTE) {
       enc.p = valueStart;
-      if (enc.b[valueStart] === QUOTE) enc.scanString();
-      if (enc.b[valueStart] === QUOTE && stringAt(enc, [valueStart, enc.p]) === "input_required") {
-        alternate = "InputRequiredResult";
-        return true;
-      }
-    } else if (key === "task" && !primary.message!.fields.some((f) => f.key === "task")) {
+      enc.scanString();
+      if (stringAt(enc, [valueStart, enc.p]) === "input_required") alternate = "InputRequiredResult";
+    } else if (!primaryHasTask && enc.keyEquals(keyStart, keyClose, KEY.task)) {
       alternate = "CreateTaskResult";
-      return true;
     }
-    return false;
+    return alternate !== undefined;
   });
   return alternate === undefined ? primary : plan.oneofMembers.find((m) => m.message?.name === alternate);
 }

@@ -9,6 +9,11 @@ const BACKSLASH = 0x5c;
 /** How deep any JSON value may nest before it is refused (a guard against stack exhaustion). */
 export const MAX_DEPTH = 256;
 
+/** Bytes that end the plain run of a string: the quote, the backslash and control characters. */
+const STRING_STOP = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) STRING_STOP[c] = 1;
+STRING_STOP[QUOTE] = 1;
+STRING_STOP[BACKSLASH] = 1;
 const WHITESPACE = new Uint8Array(256);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WHITESPACE[c] = 1;
 
@@ -61,15 +66,16 @@ export class JsonScanner {
 
   /**
    * Scans a string whose opening quote is at `p`; leaves `p` after the closing quote and returns the
-   * index of the closing quote (content is `[start + 1, result)`). Sets `hash` and `escaped`.
+   * index of the closing quote (content is `[start + 1, result)`). Sets `escaped`.
    */
   scanString(): number {
     const b = this.b;
     const end = this.end;
     let i = this.p + 1;
-    let h = 0;
     let escaped = false;
     for (;;) {
+      // The common run: plain bytes, one table look-up each.
+      while (i < end && STRING_STOP[b[i]!] === 0) i++;
       if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", i);
       const c = b[i]!;
       if (c === QUOTE) break;
@@ -78,15 +84,30 @@ export class JsonScanner {
         i = this.checkEscape(i);
         continue;
       }
-      if (c < 0x20)
-        this.fail(TranscodeCode.MalformedJson, "cannot read JSON: control character in string", i);
-      h = (Math.imul(h, 31) + c) | 0;
-      i++;
+      this.fail(TranscodeCode.MalformedJson, "cannot read JSON: control character in string", i);
     }
-    this.hash = h;
     this.escaped = escaped;
     this.p = i + 1;
     return i;
+  }
+
+  /** Like `scanString`, for a property name: also sets `hash` over its raw bytes. */
+  scanKey(): number {
+    const start = this.p + 1;
+    const close = this.scanString();
+    const b = this.b;
+    let h = 0;
+    for (let i = start; i < close; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
+    this.hash = h;
+    return close;
+  }
+
+  /** True when the key scanned at `[start, close]` (quotes included) is `bytes`. */
+  keyEquals(start: number, close: number, bytes: Uint8Array): boolean {
+    if (close - start - 1 !== bytes.length) return false;
+    const b = this.b;
+    for (let i = 0; i < bytes.length; i++) if (b[start + 1 + i] !== bytes[i]) return false;
+    return true;
   }
 
   private checkEscape(i: number): number {

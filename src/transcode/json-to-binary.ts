@@ -9,7 +9,7 @@ import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
-import { chooseResultMember, findKey, variantCandidates } from "./choose.js";
+import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
 
 const QUOTE = 0x22;
 const EMPTY_ARRAY = new Uint8Array([0x5b, 0x5d]);
@@ -65,9 +65,14 @@ export class JsonToBinary extends JsonScanner {
         if (c === QUOTE) return this.writeString(0x0a);
         if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(plan.name, "a string or an integer");
         this.w.byte(0x10);
-        return this.writeInteger(plan.name);
+        return this.writeInteger(plan, undefined);
       }
     }
+  }
+
+  /** Names a field for an error message (built only when there is an error). */
+  where(owner: MessagePlan, f: FieldPlan | undefined): string {
+    return f === undefined || f.key === "" ? owner.name : `${owner.name}.${f.key}`;
   }
 
   typeError(where: string, expected: string): never {
@@ -110,7 +115,7 @@ export class JsonToBinary extends JsonScanner {
     this.w.utf8(value);
   }
 
-  writeInteger(where: string): void {
+  writeInteger(owner: MessagePlan, f: FieldPlan | undefined): void {
     const start = this.p;
     const end = this.scanNumber();
     if (this.integer && end - start < 16) {
@@ -122,54 +127,54 @@ export class JsonToBinary extends JsonScanner {
     if (!Number.isInteger(value))
       this.fail(
         TranscodeCode.InvalidValue,
-        `cannot convert ${where}: expected an integer, got ${text}`,
+        `cannot convert ${this.where(owner, f)}: expected an integer, got ${text}`,
         start,
       );
     const big = this.integer ? BigInt(text) : BigInt(value);
     if (big < -(2n ** 63n) || big >= 2n ** 63n)
       this.fail(
         TranscodeCode.InvalidValue,
-        `cannot convert ${where}: ${text} is out of the int64 range`,
+        `cannot convert ${this.where(owner, f)}: ${text} is out of the int64 range`,
         start,
       );
     this.w.varint64(big);
   }
 
   /** Writes one value (at `p`) of field `f`, with its tag. */
-  encodeField(f: FieldPlan, where: string): void {
+  encodeField(f: FieldPlan, owner: MessagePlan): void {
     const c = this.peek();
     switch (f.kind) {
       case Kind.String:
-        if (c !== QUOTE) this.typeError(where, "a string");
+        if (c !== QUOTE) this.typeError(this.where(owner, f), "a string");
         return this.writeString(f.tag);
       case Kind.Bytes:
-        if (c !== QUOTE) this.typeError(where, "a base64 string");
+        if (c !== QUOTE) this.typeError(this.where(owner, f), "a base64 string");
         return writeBase64Field(this, f.tag);
       case Kind.Int64:
-        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(where, "an integer");
+        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(this.where(owner, f), "an integer");
         this.w.raw(f.tag);
-        return this.writeInteger(where);
+        return this.writeInteger(owner, f);
       case Kind.Double: {
-        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(where, "a number");
+        if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(this.where(owner, f), "a number");
         const start = this.p;
         const end = this.scanNumber();
         this.w.raw(f.tag);
         return this.w.double(this.numberValue(start, end));
       }
       case Kind.Bool: {
-        if (c !== 0x74 && c !== 0x66) this.typeError(where, "a boolean");
+        if (c !== 0x74 && c !== 0x66) this.typeError(this.where(owner, f), "a boolean");
         this.w.raw(f.tag);
         return this.w.byte(this.literal() === "true" ? 1 : 0);
       }
       case Kind.Enum: {
-        if (c !== QUOTE) this.typeError(where, "a string");
+        if (c !== QUOTE) this.typeError(this.where(owner, f), "a string");
         const start = this.p;
         const value = this.stringValue(start, this.scanString());
         const n = f.enumNumbers!.get(value);
         if (n === undefined) {
           this.fail(
             TranscodeCode.InvalidValue,
-            `cannot convert ${where}: '${value}' is not one of ${[...f.enumNumbers!.keys()].join(", ")}`,
+            `cannot convert ${this.where(owner, f)}: '${value}' is not one of ${[...f.enumNumbers!.keys()].join(", ")}`,
             start,
           );
         }
@@ -177,7 +182,7 @@ export class JsonToBinary extends JsonScanner {
         return this.w.varint(n);
       }
       case Kind.Message: {
-        if (f.message!.kind === "object" && c !== 0x7b) this.typeError(where, "an object");
+        if (f.message!.kind === "object" && c !== 0x7b) this.typeError(this.where(owner, f), "an object");
         this.w.raw(f.tag);
         const start = this.w.beginLength();
         if (++this.depth > MAX_DEPTH)
@@ -194,21 +199,21 @@ export class JsonToBinary extends JsonScanner {
         return this.w.copy(this.b, start, this.p);
       }
       case Kind.Const:
-        return this.encodeConst(f, where);
+        return this.encodeConst(f, owner);
     }
   }
 
-  private encodeConst(f: FieldPlan, where: string): void {
+  private encodeConst(f: FieldPlan, owner: MessagePlan): void {
     const start = this.p;
     const c = this.peek();
     let value: string | number;
     if (c === QUOTE) value = this.stringValue(start, this.scanString());
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) value = this.numberValue(start, this.scanNumber());
-    else return this.typeError(where, JSON.stringify(f.constValue));
+    else return this.typeError(this.where(owner, f), JSON.stringify(f.constValue));
     if (value !== f.constValue) {
       this.fail(
         TranscodeCode.InvalidValue,
-        `cannot convert ${where}: expected ${JSON.stringify(f.constValue)}, got ${JSON.stringify(value)}`,
+        `cannot convert ${this.where(owner, f)}: expected ${JSON.stringify(f.constValue)}, got ${JSON.stringify(value)}`,
         start,
       );
     }
@@ -259,7 +264,7 @@ export class JsonToBinary extends JsonScanner {
       for (;;) {
         if (this.peek() !== QUOTE) this.syntax("a property name");
         const keyStart = this.p;
-        const keyClose = this.scanString();
+        const keyClose = this.scanKey();
         const keyEscaped = this.escaped;
         let f = keyEscaped
           ? plan.fields.find((x) => !x.isAdditional && x.key === this.stringValue(keyStart, keyClose))
@@ -280,7 +285,7 @@ export class JsonToBinary extends JsonScanner {
           const valueStart = this.p;
           if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
           else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
-          else this.encodeField(f, `${plan.name}.${key}`);
+          else this.encodeField(f, plan);
           if (plan.oneofKey !== undefined) {
             if (key === "method" && this.b[valueStart] === QUOTE)
               method = JSON.parse(this.b.utf8Slice(valueStart, this.p)) as string;
@@ -321,11 +326,7 @@ export class JsonToBinary extends JsonScanner {
     objectStart: number,
     method: string | undefined,
   ): FieldPlan | undefined {
-    if (method === undefined) {
-      const span = findKey(this, objectStart, "method");
-      if (span !== undefined && this.b[span[0]] === QUOTE)
-        method = JSON.parse(this.b.utf8Slice(span[0], span[1])) as string;
-    }
+    method ??= methodOf(this, objectStart);
     const member = method === undefined ? undefined : plan.oneofByMethod.get(method);
     // Typed params must be an object; anything else travels as JSON text, unchanged.
     return member !== undefined && this.peek() === 0x7b ? member : plan.oneofRaw;
@@ -380,7 +381,7 @@ export class JsonToBinary extends JsonScanner {
     }
     for (let i = 0; ; i++) {
       this.path.push(i);
-      this.encodeField(f, `${plan.name}.${f.key}[${i}]`);
+      this.encodeField(f, plan);
       this.path.pop();
       const next = this.peek();
       this.p++;
@@ -409,7 +410,7 @@ export class JsonToBinary extends JsonScanner {
       const key = this.stringValue(entryKeyStart, this.p - 1);
       this.expect(0x3a, "':'");
       this.path.push(key);
-      this.encodeField(value, `${plan.name}.${f.key}[${JSON.stringify(key)}]`);
+      this.encodeField(value, plan);
       this.path.pop();
       this.w.endLength(entry);
       const next = this.peek();

@@ -77,8 +77,9 @@ export interface MessagePlan {
   variants: FieldPlan[];
   discriminator: string | undefined;
   variantByConst: Map<string, FieldPlan>;
-  /** Keys that only one variant defines: seeing one decides the variant. */
-  decisive: Map<string, FieldPlan>;
+  /** Keys that only one variant defines: seeing one decides the variant. By key hash, then bytes. */
+  decisive: Map<number, { key: Uint8Array; variant: FieldPlan }[]>;
+  discriminatorBytes: Uint8Array | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -94,10 +95,20 @@ function varintBytes(n: number): Uint8Array {
 }
 
 const plans = new Map<string, MessagePlan>();
+const plansByName = new Map<string, MessagePlan>();
 
 /** The plan of a message, by spec definition name (`Tool`) or descriptor. */
 export function planFor(message: string | DescMessage): MessagePlan | undefined {
-  const desc = typeof message === "string" ? findMessage(message) : message;
+  if (typeof message === "string") {
+    let plan = plansByName.get(message);
+    if (plan === undefined) {
+      const desc = findMessage(message);
+      plan = desc === undefined ? undefined : planFor(desc);
+      if (plan !== undefined) plansByName.set(message, plan);
+    }
+    return plan;
+  }
+  const desc = message;
   if (desc === undefined) return undefined;
   let plan = plans.get(desc.typeName);
   if (plan === undefined) {
@@ -135,6 +146,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     alwaysRequiredLists: [],
     variants: [],
     discriminator: undefined,
+    discriminatorBytes: undefined,
     variantByConst: new Map(),
     decisive: new Map(),
   };
@@ -303,8 +315,10 @@ function fillUnion(plan: MessagePlan): void {
   }
   for (const v of plan.variants) {
     for (const f of v.message?.fields ?? []) {
-      if (!f.isAdditional && keyCount.get(f.key) === 1 && !plan.decisive.has(f.key))
-        plan.decisive.set(f.key, v);
+      if (f.isAdditional || keyCount.get(f.key) !== 1) continue;
+      const same = plan.decisive.get(f.keyHash) ?? [];
+      same.push({ key: f.keyBytes, variant: v });
+      plan.decisive.set(f.keyHash, same);
     }
   }
   // A discriminator is a key every variant holds as a distinct constant (`type`, `method`, `mode`).
@@ -318,6 +332,7 @@ function fillUnion(plan: MessagePlan): void {
     }
     if (byValue.size === plan.variants.length) {
       plan.discriminator = key;
+      plan.discriminatorBytes = encoder.encode(key);
       plan.variantByConst = byValue;
       break;
     }
