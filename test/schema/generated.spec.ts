@@ -79,4 +79,13 @@ describe("generated code", function () {
     buf("generate", "--template", "buf.gen.other.yaml", "-o", join(out, "other"));
     assertSameTree(join(out, "other", "gen", "python"), "gen/python");
   });
+
+  it("gen/go is what buf generate makes with Debian's protoc-gen-go", function () {
+    if (!hasCommand("protoc-gen-go") || !hasCommand("protoc-gen-go-grpc")) {
+      if (process.env.CI === "true") assert.fail("protoc-gen-go and protoc-gen-go-grpc are missing on CI");
+      this.skip();
+    }
+    buf("generate", "--template", "buf.gen.go.yaml", "-o", join(out, "go"));
+    assertSameTree(join(out, "go", "gen", "go"), "gen/go");
+  });
 });

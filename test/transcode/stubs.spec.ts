@@ -4,7 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { findMessage } from "../../src/schema/index.js";
 import { binaryToJson, jsonToBinary } from "../../src/transcode/index.js";
@@ -61,21 +63,15 @@ describe("transcode: bytes shared with the generated stubs", function () {
     }
   });
 
-  it("Python's stubs read and rewrite every example to the same JSON", function () {
-    let python = "/usr/bin/python3";
-    try {
-      execFileSync(python, ["-c", "import google.protobuf"], { stdio: "ignore" });
-    } catch {
-      if (process.env.CI === "true") assert.fail("python3-protobuf is missing on CI");
-      python = "";
-    }
-    if (python === "") this.skip();
+  /** Runs a re-encoding program over every example and checks what it wrote. */
+  function checkReencoded(command: string, args: string[], env: NodeJS.ProcessEnv): void {
     const input = examples
       .map(({ type, text }) => `${type} ${Buffer.from(jsonToBinary(type, text, options)).toString("hex")}\n`)
       .join("");
-    const output = execFileSync(python, ["test/transcode/python/reencode.py"], {
+    const output = execFileSync(command, args, {
       input,
-      env: { ...process.env, PYTHONPATH: "gen/python" },
+      env: { ...process.env, ...env },
+      maxBuffer: 64 << 20,
     })
       .toString()
       .trim()
@@ -85,5 +81,46 @@ describe("transcode: bytes shared with the generated stubs", function () {
       const rewritten = Buffer.from(output[i]!, "hex");
       assert.deepStrictEqual(value(binaryToJson(type, rewritten, options)), JSON.parse(text), name);
     });
+  }
+
+  it("Go's stubs build, read and rewrite every example to the same JSON", function () {
+    try {
+      execFileSync("go", ["version"], { stdio: "ignore" });
+    } catch {
+      if (process.env.CI === "true") assert.fail("go is missing on CI");
+      this.skip();
+    }
+    this.timeout(180_000);
+    // GOPATH mode: the Go modules come from Debian's packages, no network.
+    const gopath = mkdtempSync(join(tmpdir(), "protomcp-go-"));
+    try {
+      mkdirSync(join(gopath, "src/github.com/protomcp/protomcp"), { recursive: true });
+      symlinkSync(resolve("gen"), join(gopath, "src/github.com/protomcp/protomcp/gen"));
+      const env = {
+        GO111MODULE: "off",
+        GOPATH: `${gopath}:/usr/share/gocode`,
+        GOCACHE: join(gopath, "cache"),
+      };
+      const binary = join(gopath, "reencode");
+      execFileSync("go", ["build", "-o", binary, "."], {
+        cwd: "test/transcode/go",
+        env: { ...process.env, ...env },
+      });
+      checkReencoded(binary, [], {});
+    } finally {
+      rmSync(gopath, { recursive: true, force: true });
+    }
+  });
+
+  it("Python's stubs read and rewrite every example to the same JSON", function () {
+    let python = "/usr/bin/python3";
+    try {
+      execFileSync(python, ["-c", "import google.protobuf"], { stdio: "ignore" });
+    } catch {
+      if (process.env.CI === "true") assert.fail("python3-protobuf is missing on CI");
+      python = "";
+    }
+    if (python === "") this.skip();
+    checkReencoded(python, ["test/transcode/python/reencode.py"], { PYTHONPATH: "gen/python" });
   });
 });
