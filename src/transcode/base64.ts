@@ -15,11 +15,15 @@ for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
 /** Writes the base64 string at the scanner's position as a bytes field with tag `tag`. */
 export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   const start = enc.p;
-  const close = enc.scanString();
+  // Found natively: the decoder below refuses anything outside the alphabet, control bytes included.
+  const close = enc.skimString(start) - 1;
+  enc.p = close + 1;
   let text: Buffer = enc.b;
   let from = start + 1;
   let to = close;
-  if (enc.escaped) {
+  const escaped = enc.b.indexOf(0x5c, from) >= 0 && enc.b.indexOf(0x5c, from) < close;
+  if (escaped) {
+    enc.escaped = true;
     // Escapes (such as `\/`) are legal JSON; decode them first. Rare, so a copy is fine.
     text = Buffer.from(enc.stringValue(start, close), "latin1");
     from = 0;

@@ -5,22 +5,55 @@ const LENGTH_RESERVE = 3;
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 
+/**
+ * Outputs up to this size are carved from a shared slab, as Node pools small Buffers: allocating an
+ * ArrayBuffer per message costs more than converting a small one.
+ */
+const SLAB_SIZE = 256 * 1024;
+const SLAB_MAX_OUTPUT = 16 * 1024;
+let slab = Buffer.allocUnsafe(SLAB_SIZE);
+let slabOffset = 0;
+
 export class ByteWriter {
   buf: Buffer;
   pos = 0;
+  /** Where this writer's bytes start in `buf` (non-zero when it writes into the slab). */
+  private readonly start: number;
+  private inSlab: boolean;
 
   constructor(initialSize = 1024) {
-    this.buf = Buffer.allocUnsafe(initialSize);
+    if (initialSize <= SLAB_MAX_OUTPUT) {
+      if (slabOffset + initialSize > SLAB_SIZE) {
+        slab = Buffer.allocUnsafe(SLAB_SIZE);
+        slabOffset = 0;
+      }
+      this.buf = slab;
+      this.start = slabOffset;
+      this.pos = slabOffset;
+      this.inSlab = true;
+      // Claim the whole rest of the slab while writing; `finish` gives back what was not used.
+      slabOffset = SLAB_SIZE;
+    } else {
+      this.buf = Buffer.allocUnsafe(initialSize);
+      this.start = 0;
+      this.inSlab = false;
+    }
   }
 
   /** Makes room for `n` more bytes. */
   ensure(n: number): void {
     const need = this.pos + n;
     if (need <= this.buf.length) return;
-    let size = this.buf.length * 2;
+    // Positions handed out by `beginLength` must stay valid: the bytes keep their offsets.
+    let size = Math.max(1024, this.buf.length * 2);
     while (size < need) size *= 2;
     const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
+    this.buf.copy(next, this.start, this.start, this.pos);
+    if (this.inSlab) {
+      // The slab was claimed whole; hand it back from where this writer started.
+      slabOffset = this.start;
+      this.inSlab = false;
+    }
     this.buf = next;
   }
 
@@ -31,16 +64,19 @@ export class ByteWriter {
 
   /** Writes precomputed bytes (a tag, a JSON key). */
   raw(bytes: Uint8Array): void {
-    this.ensure(bytes.length);
-    this.buf.set(bytes, this.pos);
-    this.pos += bytes.length;
+    const n = bytes.length;
+    this.ensure(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i]!;
+    this.pos = pos;
   }
 
   /** Copies `src[start, end)`: short runs byte by byte, long ones natively (no view is made). */
   copy(src: Buffer, start: number, end: number): void {
     const n = end - start;
     this.ensure(n);
-    if (n < 64) {
+    if (n < 512) {
       const buf = this.buf;
       let pos = this.pos;
       for (let i = start; i < end; i++) buf[pos++] = src[i]!;
@@ -108,7 +144,13 @@ export class ByteWriter {
     const size =
       length < 0x80 ? 1 : length < 0x4000 ? 2 : length < 0x200000 ? 3 : length < 0x10000000 ? 4 : 5;
     const prefixStart = contentStart - LENGTH_RESERVE;
-    if (size !== LENGTH_RESERVE) {
+    if (size < LENGTH_RESERVE && length < 64) {
+      // Most nested messages are small: move them down byte by byte rather than call out.
+      const buf = this.buf;
+      const shift = LENGTH_RESERVE - size;
+      for (let i = contentStart; i < this.pos; i++) buf[i - shift] = buf[i]!;
+      this.pos -= shift;
+    } else if (size !== LENGTH_RESERVE) {
       this.ensure(size - LENGTH_RESERVE);
       this.buf.copyWithin(prefixStart + size, contentStart, this.pos);
       this.pos += size - LENGTH_RESERVE;
@@ -124,6 +166,19 @@ export class ByteWriter {
 
   /** The bytes written (a view: the writer is not reused). */
   finish(): Uint8Array {
-    return this.buf.subarray(0, this.pos);
+    if (this.inSlab) {
+      // Keep the next output 8-byte aligned.
+      slabOffset = (this.pos + 7) & ~7;
+      this.inSlab = false;
+    }
+    return this.buf.subarray(this.start, this.pos);
+  }
+
+  /** Gives a slab claim back when conversion failed before `finish`. */
+  abandon(): void {
+    if (this.inSlab) {
+      slabOffset = this.start;
+      this.inSlab = false;
+    }
   }
 }

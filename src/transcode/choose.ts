@@ -51,7 +51,7 @@ export function forEachKey(
       const valueStart = enc.p;
       if (visit(keyStart, keyClose, valueStart)) return;
       enc.p = valueStart;
-      enc.skipValue(enc.depth);
+      enc.skim();
       const next = enc.peek();
       enc.p++;
       if (next === 0x7d) return;
@@ -76,7 +76,7 @@ export function findKey(
   let span: [number, number] | undefined;
   forEachKey(enc, objectStart, (keyStart, keyClose, valueStart) => {
     if (!enc.keyEquals(keyStart, keyClose, key)) return false;
-    enc.skipValue(enc.depth);
+    enc.skim();
     span = [valueStart, enc.p];
     return true;
   });

@@ -51,9 +51,14 @@ export function jsonToBinaryWith(
     requireFields: options.requireFields ?? true,
   });
   const after = hook?.(enc);
-  const out = enc.encodeRoot(plan);
-  after?.();
-  return out;
+  try {
+    const out = enc.encodeRoot(plan);
+    after?.();
+    return out;
+  } catch (error) {
+    enc.w.abandon();
+    throw error;
+  }
 }
 
 /** @internal Runs a decoder with a hook that sees it before and after. */
@@ -68,9 +73,14 @@ export function binaryToJsonWith(
     requireFields: options.requireFields ?? true,
   });
   const after = hook?.(dec);
-  const out = dec.decodeRoot(plan);
-  after?.();
-  return out;
+  try {
+    const out = dec.decodeRoot(plan);
+    after?.();
+    return out;
+  } catch (error) {
+    dec.w.abandon();
+    throw error;
+  }
 }
 
 /**

@@ -214,6 +214,49 @@ export class JsonScanner {
     return this.syntax("a JSON value");
   }
 
+  /**
+   * Skips one JSON value without checking it, for looking ahead: strings are crossed with a native
+   * search for the closing quote. The pass that converts the value checks it.
+   */
+  skim(): void {
+    const b = this.b;
+    const end = this.end;
+    this.ws();
+    let i = this.p;
+    let depth = 0;
+    do {
+      if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unexpected end", i);
+      const c = b[i]!;
+      if (c === QUOTE) i = this.skimString(i);
+      else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        i++;
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        i++;
+      } else if (depth === 0) {
+        // A number or a literal: it ends at a delimiter.
+        while (i < end && b[i] !== 0x2c && b[i] !== 0x7d && b[i] !== 0x5d && WHITESPACE[b[i]!] === 0) i++;
+      } else i++;
+    } while (depth > 0);
+    this.p = i;
+  }
+
+  /** The index after the string whose opening quote is at `start`, found natively. */
+  skimString(start: number): number {
+    const b = this.b;
+    let i = start + 1;
+    for (;;) {
+      const close = b.indexOf(QUOTE, i);
+      if (close < 0 || close >= this.end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", start);
+      // A quote preceded by an odd number of backslashes is escaped.
+      let slashes = 0;
+      while (b[close - 1 - slashes] === BACKSLASH) slashes++;
+      if (slashes % 2 === 0) return close + 1;
+      i = close + 1;
+    }
+  }
+
   /** Checks and skips one JSON value of any kind, starting at `p` (after white space). */
   skipValue(depth = 0): void {
     const c = this.peek();
