@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
+import { writeBase64 } from "./base64.js";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, keyHash, MAX_DEPTH } from "./json-scanner.js";
@@ -372,7 +373,7 @@ export class BinaryToJson {
       case Kind.Bytes: {
         const n = this.length();
         w.byte(0x22);
-        w.ascii(this.b.toString("base64", this.p, this.p + n));
+        writeBase64(w, this.b, this.p, this.p + n);
         w.byte(0x22);
         this.p += n;
         return;
