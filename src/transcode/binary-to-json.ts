@@ -32,21 +32,38 @@ export interface DecodeSettings {
 export class BinaryToJson {
   p = 0;
   depth = 0;
-  readonly w: ByteWriter;
+  w: ByteWriter;
+  b: Buffer;
   readonly path: (string | number)[] = [];
-  private readonly view: DataView;
+  private view: DataView;
   /** Checks JSON-text fields; one per decoder, reset for each field. */
   private readonly scanner: JsonScanner;
   /** The id (JSON text) and method of the last request decoded, for the JSON-RPC layer to track. */
   lastRequest: { id: string; method: string } | undefined;
+  /** The id (JSON text) of the last response decoded. */
+  lastResponseId: string | undefined;
 
   constructor(
-    readonly b: Buffer,
+    b: Buffer,
     readonly settings: DecodeSettings,
   ) {
+    this.b = b;
     this.w = new ByteWriter(b.length * 2 + 64);
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     this.scanner = new JsonScanner(b, 0, b.length);
+  }
+
+  /** Starts over on new input, so that one decoder serves a whole connection. */
+  reset(b: Buffer): void {
+    this.b = b;
+    this.p = 0;
+    this.depth = 0;
+    this.path.length = 0;
+    this.lastRequest = undefined;
+    this.lastResponseId = undefined;
+    this.w = new ByteWriter(b.length * 2 + 64);
+    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    this.scanner.b = b;
   }
 
   fail(code: TranscodeCode, reason: string, at = this.p): never {
@@ -231,7 +248,7 @@ export class BinaryToJson {
       if (f.repeated) this.decodeList(f, tag, end);
       else if (f.map !== undefined) this.decodeMap(f, tag, end);
       else this.decodeValue(f, tag & 7);
-      if (plan.oneofKey === "params") {
+      if (plan.envelope !== undefined) {
         if (f.key === "id") idText = w.buf.utf8Slice(valueStart, w.pos);
         else if (f.key === "method") method = JSON.parse(w.buf.utf8Slice(valueStart, w.pos)) as string;
       }
@@ -246,7 +263,9 @@ export class BinaryToJson {
       w.raw(EMPTY_LIST);
       seen |= f.requiredBit;
     }
-    if (idText !== undefined && method !== undefined) this.lastRequest = { id: idText, method };
+    if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
+      this.lastRequest = { id: idText, method };
+    } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
     const mask = plan.requiredMask[this.settings.revision];
     if (this.settings.requireFields && (seen & mask) !== mask) {
       const missing = plan.requiredKeys[this.settings.revision]

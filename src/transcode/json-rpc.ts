@@ -3,16 +3,42 @@
  * is typed by the method of the request it answers, so the transcoder remembers each request's id
  * until its response passes (in either direction, since one instance serves one connection).
  */
-import { type FieldPlan, planFor } from "./plan.js";
-import { binaryToJsonWith, jsonToBinaryWith, type TranscodeOptions } from "./convert.js";
+import { isUtf8 } from "node:buffer";
+import { defaultRevision } from "../schema/index.js";
+import { BinaryToJson } from "./binary-to-json.js";
+import type { TranscodeOptions } from "./convert.js";
+import { TranscodeCode, TranscodeError } from "./errors.js";
+import { JsonToBinary } from "./json-to-binary.js";
+import { type MessagePlan, planFor } from "./plan.js";
+
+const EMPTY = Buffer.alloc(0);
+
+/** Ids as JSON text, in one spelling: `"a"` and `"\u0061"` are the same id. */
+function idKey(text: string): string {
+  return text.includes("\\") ? JSON.stringify(JSON.parse(text)) : text;
+}
+
+function asBuffer(input: Uint8Array | string): Buffer {
+  if (typeof input === "string") return Buffer.from(input, "utf8");
+  return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+}
 
 /** Converts the messages of one JSON-RPC connection, tracking request ids to type responses. */
 export class JsonRpcTranscoder {
   private readonly pending = new Map<string, string>();
-  private readonly options: TranscodeOptions;
+  private readonly plan: MessagePlan;
+  private readonly encoder: JsonToBinary;
+  private readonly decoder: BinaryToJson;
 
   constructor(options: TranscodeOptions = {}) {
-    this.options = options;
+    const settings = {
+      revision: options.revision ?? defaultRevision,
+      requireFields: options.requireFields ?? true,
+    };
+    this.plan = planFor("JSONRPCMessage")!;
+    this.encoder = new JsonToBinary(EMPTY, settings);
+    this.encoder.resultMethod = (id) => this.pending.get(idKey(id));
+    this.decoder = new BinaryToJson(EMPTY, settings);
   }
 
   /** Tells the transcoder that the request with this id asked `method` (for responses to requests it did not see). */
@@ -27,46 +53,45 @@ export class JsonRpcTranscoder {
 
   /** One JSON-RPC message (JSON text) to a binary `mcp.v1.JSONRPCMessage`. */
   toBinary(json: Uint8Array | string): Uint8Array {
-    let request: { id: string; method: string } | undefined;
-    const bytes = jsonToBinaryWith(planFor("JSONRPCMessage")!, json, this.options, (enc) => {
-      enc.resultMethod = (id) => this.take(id);
-      return () => {
-        request = enc.lastRequest;
-      };
-    });
-    if (request !== undefined) this.pending.set(request.id, request.method);
+    const b = asBuffer(json);
+    if (typeof json !== "string" && !isUtf8(b)) {
+      throw new TranscodeError(
+        TranscodeCode.MalformedJson,
+        "cannot read JSON: the input is not UTF-8",
+        "$",
+        0,
+      );
+    }
+    const enc = this.encoder;
+    enc.reset(b);
+    let bytes: Uint8Array;
+    try {
+      bytes = enc.encodeRoot(this.plan);
+    } catch (error) {
+      enc.w.abandon();
+      throw error;
+    }
+    this.track(enc.lastRequest, enc.lastResponseId);
     return bytes;
   }
 
   /** One binary `mcp.v1.JSONRPCMessage` to JSON-RPC JSON text. */
   toJson(bytes: Uint8Array): Uint8Array {
-    let request: { id: string; method: string } | undefined;
-    let result: FieldPlan | undefined;
-    const json = binaryToJsonWith(planFor("JSONRPCMessage")!, bytes, this.options, (dec) => () => {
-      request = dec.lastRequest;
-      result = undefined;
-    });
-    if (request !== undefined) this.pending.set(request.id, request.method);
-    else if (result === undefined) this.forgetAnswered(json);
+    const dec = this.decoder;
+    dec.reset(asBuffer(bytes));
+    let json: Uint8Array;
+    try {
+      json = dec.decodeRoot(this.plan);
+    } catch (error) {
+      dec.w.abandon();
+      throw error;
+    }
+    this.track(dec.lastRequest, dec.lastResponseId);
     return json;
   }
 
-  private take(id: string): string | undefined {
-    const method = this.pending.get(id);
-    this.pending.delete(id);
-    return method;
-  }
-
-  /** A response decoded from binary answers a request this transcoder may have tracked: forget it. */
-  private forgetAnswered(json: Uint8Array): void {
-    if (this.pending.size === 0) return;
-    const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString(
-      "utf8",
-      0,
-      Math.min(json.length, 256),
-    );
-    const match = /"id":("(?:[^"\\]|\\.)*"|-?\d+)/.exec(text);
-    if (match !== null && (text.includes('"result"') || text.includes('"error"')))
-      this.pending.delete(match[1]!);
+  private track(request: { id: string; method: string } | undefined, responseId: string | undefined): void {
+    if (request !== undefined) this.pending.set(idKey(request.id), request.method);
+    if (responseId !== undefined) this.pending.delete(idKey(responseId));
   }
 }

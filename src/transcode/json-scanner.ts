@@ -248,7 +248,8 @@ export class JsonScanner {
     let i = start + 1;
     for (;;) {
       const close = b.indexOf(QUOTE, i);
-      if (close < 0 || close >= this.end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", start);
+      if (close < 0 || close >= this.end)
+        this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", start);
       // A quote preceded by an odd number of backslashes is escaped.
       let slashes = 0;
       while (b[close - 1 - slashes] === BACKSLASH) slashes++;

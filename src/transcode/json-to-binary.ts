@@ -23,18 +23,32 @@ export interface EncodeSettings {
 }
 
 export class JsonToBinary extends JsonScanner {
-  readonly w: ByteWriter;
+  w: ByteWriter;
   depth = 0;
   /** Resolves the method a response answers, from its id's JSON text (set by the JSON-RPC layer). */
   resultMethod: ((idText: string) => string | undefined) | undefined;
   /** The id (JSON text) and method of the last request encoded, for the JSON-RPC layer to track. */
   lastRequest: { id: string; method: string } | undefined;
+  /** The id (JSON text) of the last response encoded. */
+  lastResponseId: string | undefined;
 
   constructor(
     b: Buffer,
     readonly settings: EncodeSettings,
   ) {
     super(b, 0, b.length);
+    this.w = new ByteWriter(b.length + 64);
+  }
+
+  /** Starts over on new input, so that one encoder serves a whole connection. */
+  reset(b: Buffer): void {
+    this.b = b;
+    this.p = 0;
+    this.end = b.length;
+    this.path.length = 0;
+    this.depth = 0;
+    this.lastRequest = undefined;
+    this.lastResponseId = undefined;
     this.w = new ByteWriter(b.length + 64);
   }
 
@@ -286,7 +300,7 @@ export class JsonToBinary extends JsonScanner {
           if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
           else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
           else this.encodeField(f, plan);
-          if (plan.oneofKey !== undefined) {
+          if (plan.envelope !== undefined) {
             if (key === "method" && this.b[valueStart] === QUOTE)
               method = JSON.parse(this.b.utf8Slice(valueStart, this.p)) as string;
             else if (key === "id") idText = this.b.utf8Slice(valueStart, this.p);
@@ -302,8 +316,9 @@ export class JsonToBinary extends JsonScanner {
         }
       }
     }
-    if (plan.oneofKey === "params" && idText !== undefined && method !== undefined)
+    if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
       this.lastRequest = { id: idText, method };
+    } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
     const mask = plan.requiredMask[this.settings.revision];
     if (this.settings.requireFields && (seen & mask) !== mask) {
       const missing = plan.requiredKeys[this.settings.revision]

@@ -63,6 +63,8 @@ export interface MessagePlan {
   byHash: Map<number, FieldPlan[]>;
   /** For oneofs typed by method: the JSON property (`params`, `result`) and its members. */
   oneofKey: string | undefined;
+  /** The JSON-RPC envelope this message is, if any: its id is tracked to type responses. */
+  envelope: "request" | "response" | undefined;
   oneofMembers: FieldPlan[];
   oneofByMethod: Map<string, FieldPlan>;
   oneofRaw: FieldPlan | undefined;
@@ -136,6 +138,11 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     byNumber: [],
     byHash: new Map(),
     oneofKey: undefined,
+    envelope: ["JSONRPCRequest"].includes(desc.name)
+      ? "request"
+      : ["JSONRPCResultResponse", "JSONRPCErrorResponse"].includes(desc.name)
+        ? "response"
+        : undefined,
     oneofMembers: [],
     oneofByMethod: new Map(),
     oneofRaw: undefined,

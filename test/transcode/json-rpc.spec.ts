@@ -1,0 +1,75 @@
+/**
+ * Whole JSON-RPC messages from a real session (server-everything, captured in bench/fixtures): every
+ * message round-trips, and each response's result is typed by the request it answers.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fromBinary } from "@bufbuild/protobuf";
+import { JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { JsonRpcTranscoder } from "../../src/transcode/index.js";
+
+interface Captured {
+  name: string;
+  kind: string;
+  method: string;
+  revision: "2025-11-25" | "2026-07-28";
+  json: string;
+}
+
+const session = JSON.parse(
+  readFileSync(new URL("../../bench/fixtures/captured/everything.json", import.meta.url), "utf8"),
+) as Captured[];
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
+
+/** The oneof case that carries a response's result, or a request's params. */
+function payloadCase(bytes: Uint8Array): string | undefined {
+  const message = fromBinary(JSONRPCMessageSchema, bytes).value;
+  if (message.case === "jsonrpcResultResponse") return message.value.result.case;
+  if (message.case === "jsonrpcRequest") return message.value.params.case;
+  return undefined;
+}
+
+describe("transcode: a captured JSON-RPC session", () => {
+  it("round-trips every message in order, typing each result by its request", () => {
+    const connection = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    let typed = 0;
+    for (const message of session) {
+      const binary = connection.toBinary(message.json);
+      assert.equal(text(connection.toJson(binary)), JSON.stringify(JSON.parse(message.json)), message.name);
+      const payload = payloadCase(binary);
+      if (message.kind === "result") {
+        assert.notEqual(payload, "resultJson", `${message.name}: its result is typed`);
+        typed++;
+      }
+    }
+    assert.ok(typed >= 5, `${typed} typed results`);
+    assert.equal(connection.pendingCount, 0, "every request was answered");
+  });
+
+  it("types a response whose request passed the other way (binary to JSON)", () => {
+    const forward = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const backward = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const request = session.find((m) => m.kind === "request" && m.method === "tools/list")!;
+    const response = session.find((m) => m.kind === "result" && m.method === "tools/list")!;
+    // A gateway: the request arrives in binary and leaves as JSON; the response comes back as JSON.
+    backward.toJson(forward.toBinary(request.json));
+    assert.equal(payloadCase(backward.toBinary(response.json)), "listToolsResult");
+    assert.equal(backward.pendingCount, 0);
+  });
+
+  it("carries a response to an unknown request as JSON text, unchanged", () => {
+    const connection = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const response = session.find((m) => m.kind === "result" && m.method === "tools/list")!;
+    const binary = connection.toBinary(response.json);
+    assert.equal(payloadCase(binary), "resultJson");
+    assert.equal(text(connection.toJson(binary)), JSON.stringify(JSON.parse(response.json)));
+  });
+
+  it("forgets a request once an error answers it", () => {
+    const connection = new JsonRpcTranscoder({ revision: "2025-11-25" });
+    connection.toBinary('{"jsonrpc":"2.0","id":"a\\u0062","method":"tools/call","params":{"name":"x"}}');
+    assert.equal(connection.pendingCount, 1);
+    connection.toBinary('{"jsonrpc":"2.0","id":"ab","error":{"code":-32602,"message":"bad"}}');
+    assert.equal(connection.pendingCount, 0);
+  });
+});
