@@ -5,7 +5,7 @@ import {
   type ServerReflection,
   type ServerReflectionRequest,
   ServerReflectionResponseSchema,
-} from "../../src/codegen/reflection/gen/grpc/reflection/v1/reflection_pb.js";
+} from "../../src/binary/grpc/gen/grpc/reflection/v1/reflection_pb.js";
 
 type ResponseInit = NonNullable<MessageInitShape<typeof ServerReflectionResponseSchema>["messageResponse"]>;
 

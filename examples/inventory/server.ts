@@ -2,7 +2,7 @@ import * as http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
-import { ServerReflection } from "../../src/codegen/reflection/gen/grpc/reflection/v1/reflection_pb.js";
+import { ServerReflection } from "../../src/binary/grpc/gen/grpc/reflection/v1/reflection_pb.js";
 import { file_inventory_v1_inventory, InventoryService } from "./gen/inventory/v1/inventory_pb.js";
 import { createInventoryService, type InventoryServiceOptions } from "./inventory-service.js";
 import { createReflectionService } from "./reflection-service.js";

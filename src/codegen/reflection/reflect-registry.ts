@@ -8,8 +8,8 @@ import {
   ServerReflection as ServerReflectionV1,
   type ServerReflectionRequest,
   type ServerReflectionResponse,
-} from "./gen/grpc/reflection/v1/reflection_pb.js";
-import { ServerReflection as ServerReflectionV1alpha } from "./gen/grpc/reflection/v1alpha/reflection_pb.js";
+} from "../../binary/grpc/gen/grpc/reflection/v1/reflection_pb.js";
+import { ServerReflection as ServerReflectionV1alpha } from "../../binary/grpc/gen/grpc/reflection/v1alpha/reflection_pb.js";
 
 /** Options of {@link reflectRegistry}. */
 export interface ReflectOptions {
