@@ -5,7 +5,7 @@ import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { ServerReflection } from "../../src/binary/grpc/gen/grpc/reflection/v1/reflection_pb.js";
 import { file_inventory_v1_inventory, InventoryService } from "./gen/inventory/v1/inventory_pb.js";
 import { createInventoryService, type InventoryServiceOptions } from "./inventory-service.js";
-import { createReflectionService } from "./reflection-service.js";
+import { createReflectionService } from "../../src/binary/reflection.js";
 
 /** A running example server. */
 export interface InventoryServer {

@@ -63,7 +63,6 @@ function fieldOptions(f: FieldModel, extra: string[] = []): string {
   if (f.required.length > 0) json.push(`required: ${revisionList(f.required)}`);
   const options = [...extra];
   if (defaultJsonName(f.name) !== f.jsonName) options.push(`json_name = ${quote(f.jsonName)}`);
-  if (f.type === "int64" || f.mapValue === "int64") options.push("jstype = JS_NUMBER");
   if (json.length > 0) options.push(`(json) = {${json.join(", ")}}`);
   return options.length > 0 ? ` [${options.join(", ")}]` : "";
 }
@@ -85,7 +84,7 @@ export function emitMessage(m: Message, indent: string, enums: Map<string, EnumM
   out += `${i2}option (json_message) = {${options.join(", ")}};\n`;
   if (m.kind === "raw") out += `${i2}// The JSON value, as JSON text.\n${i2}string json = 1;\n`;
   if (m.kind === "scalar-union") {
-    out += `${i2}oneof value {\n${i2}  string text = 1;\n${i2}  int64 number = 2 [jstype = JS_NUMBER];\n${i2}}\n`;
+    out += `${i2}oneof value {\n${i2}  string text = 1;\n${i2}  int64 number = 2;\n${i2}}\n`;
   }
   if (m.kind === "union") {
     out += `${i2}oneof value {\n`;

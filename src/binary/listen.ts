@@ -1,0 +1,78 @@
+/**
+ * One port for every binary protocol: gRPC needs HTTP/2, Connect and gRPC-Web also run on
+ * HTTP/1.1. Cleartext HTTP/2 (h2c) and HTTP/1.1 are told apart by the HTTP/2 preface; with a key
+ * and certificate, ALPN does it.
+ */
+import http from "node:http";
+import http2 from "node:http2";
+import net from "node:net";
+
+type Handler = (
+  req: http.IncomingMessage | http2.Http2ServerRequest,
+  res: http.ServerResponse | http2.Http2ServerResponse,
+) => void;
+
+/** Where and how to listen. */
+export interface ListenOptions {
+  /** Default 127.0.0.1: a gateway is reachable from elsewhere only when asked to be. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** PEM key and certificate: serve TLS (HTTP/2 and HTTP/1.1 by ALPN). */
+  tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer; requestCert?: boolean };
+}
+
+/** A listening binary server. */
+export interface Listening {
+  /** The base URL clients use, e.g. `http://127.0.0.1:50051`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const PREFACE = Buffer.from("PRI * HTTP/2.0");
+
+/** Serves `handler` on one port, over h2c and HTTP/1.1 (or TLS with both). */
+export async function listen(handler: Handler, options: ListenOptions = {}): Promise<Listening> {
+  const host = options.host ?? "127.0.0.1";
+  const sockets = new Set<net.Socket>();
+  let server: net.Server;
+  let h2: http2.Http2Server | http2.Http2SecureServer;
+  if (options.tls !== undefined) {
+    h2 = http2.createSecureServer({ ...options.tls, allowHTTP1: true }, handler as never);
+    server = h2 as unknown as net.Server;
+  } else {
+    h2 = http2.createServer(handler as never);
+    const h1 = http.createServer(handler as never);
+    server = net.createServer((socket) => {
+      socket.once("data", (chunk: Buffer) => {
+        socket.pause();
+        socket.unshift(chunk);
+        const isH2 = chunk
+          .subarray(0, PREFACE.length)
+          .equals(PREFACE.subarray(0, Math.min(chunk.length, PREFACE.length)));
+        (isH2 ? h2 : h1).emit("connection", socket);
+        socket.resume();
+      });
+    });
+  }
+  server.on("connection", (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `${options.tls !== undefined ? "https" : "http"}://${shownHost}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
