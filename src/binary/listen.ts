@@ -6,6 +6,7 @@
 import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
+import { Duplex } from "node:stream";
 
 type Handler = (
   req: http.IncomingMessage | http2.Http2ServerRequest,
@@ -32,6 +33,33 @@ export interface Listening {
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0");
 
+/** A duplex over `socket` that first yields `head` (bytes already read from it). */
+function replaying(socket: net.Socket, head: Buffer): Duplex {
+  const duplex = new Duplex({
+    read() {
+      socket.resume();
+    },
+    write(chunk, encoding, callback) {
+      socket.write(chunk, encoding, callback);
+    },
+    final(callback) {
+      socket.end(callback);
+    },
+    destroy(error, callback) {
+      socket.destroy(error ?? undefined);
+      callback(error);
+    },
+  });
+  duplex.push(head);
+  socket.on("data", (data: Buffer) => {
+    if (!duplex.push(data)) socket.pause();
+  });
+  socket.on("end", () => duplex.push(null));
+  socket.on("close", () => duplex.destroy());
+  socket.on("error", (error) => duplex.destroy(error));
+  return duplex;
+}
+
 /** Serves `handler` on one port, over h2c and HTTP/1.1 (or TLS with both). */
 export async function listen(handler: Handler, options: ListenOptions = {}): Promise<Listening> {
   const host = options.host ?? "127.0.0.1";
@@ -44,15 +72,19 @@ export async function listen(handler: Handler, options: ListenOptions = {}): Pro
   } else {
     h2 = http2.createServer(handler as never);
     const h1 = http.createServer(handler as never);
-    server = net.createServer((socket) => {
-      socket.once("data", (chunk: Buffer) => {
-        socket.pause();
-        socket.unshift(chunk);
-        const isH2 = chunk
-          .subarray(0, PREFACE.length)
-          .equals(PREFACE.subarray(0, Math.min(chunk.length, PREFACE.length)));
-        (isH2 ? h2 : h1).emit("connection", socket);
-        socket.resume();
+    server = net.createServer({ pauseOnConnect: true }, (socket) => {
+      socket.once("readable", () => {
+        const chunk = socket.read() as Buffer | null;
+        if (chunk === null) return;
+        const head = chunk.subarray(0, PREFACE.length);
+        if (head.equals(PREFACE.subarray(0, head.length))) {
+          // Node's HTTP/2 reads from the socket's native handle, past anything put back in JS:
+          // hand it a stream that replays the peeked bytes first.
+          h2.emit("connection", replaying(socket, chunk));
+        } else {
+          socket.unshift(chunk);
+          h1.emit("connection", socket);
+        }
       });
     });
   }

@@ -1,0 +1,59 @@
+/** `protomcp gateway`: wiring only; the gateway is `src/gateway`. */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parseUpstream, readMcpServersFile, startGateway, type UpstreamConfig } from "../gateway/index.js";
+
+const HELP = `usage: protomcp gateway (--upstream <stdio:COMMAND LINE | URL> | --config mcp.json) [--listen HOST:PORT]
+                        [--tls-key key.pem --tls-cert cert.pem]
+
+Serves mcp.v1.McpService (Connect, gRPC and gRPC-Web on one port, with gRPC reflection and health)
+in front of MCP servers. --config reads an {"mcpServers": {...}} file; a call picks its server with
+the 'mcp-upstream' header (default: the first). Default listen address: 127.0.0.1:0 (any free port);
+the address is printed on stderr.
+`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      upstream: { type: "string", multiple: true },
+      config: { type: "string" },
+      listen: { type: "string", default: "127.0.0.1:0" },
+      "tls-key": { type: "string" },
+      "tls-cert": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const upstreams = new Map<string, UpstreamConfig>();
+  if (values.config !== undefined)
+    for (const [k, v] of readMcpServersFile(values.config)) upstreams.set(k, v);
+  (values.upstream ?? []).forEach((spec, i) =>
+    upstreams.set(i === 0 && upstreams.size === 0 ? "default" : `upstream${i}`, parseUpstream(spec)),
+  );
+  if (upstreams.size === 0) {
+    process.stderr.write(`protomcp gateway: give --upstream or --config\n\n${HELP}`);
+    return 2;
+  }
+  const at = values.listen!.lastIndexOf(":");
+  const host = values.listen!.slice(0, at).replace(/^\[|\]$/g, "") || "127.0.0.1";
+  const port = Number(values.listen!.slice(at + 1));
+  const tls =
+    values["tls-key"] !== undefined && values["tls-cert"] !== undefined
+      ? { tls: { key: readFileSync(values["tls-key"]), cert: readFileSync(values["tls-cert"]) } }
+      : {};
+  const gateway = await startGateway({ upstreams, host, port, ...tls });
+  process.stderr.write(
+    `protomcp gateway: serving mcp.v1.McpService at ${gateway.url} (connect, grpc, grpc-web)\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await gateway.close();
+  return 0;
+}

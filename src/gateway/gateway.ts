@@ -1,0 +1,61 @@
+/**
+ * `protomcp gateway`: a binary `mcp.v1` endpoint (Connect, gRPC, gRPC-Web) whose handlers are MCP
+ * clients of one or more upstream MCP servers, chosen per call by the `mcp-upstream` header.
+ */
+import { Code, ConnectError } from "@connectrpc/connect";
+import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { type BinaryServer, type ListenOptions, startBinaryServer } from "../binary/index.js";
+import { createLogger, type Logger } from "../observe/index.js";
+import { createMcpServiceImpl } from "./mcp-service.js";
+import { Upstream } from "./upstream.js";
+import type { UpstreamConfig } from "./upstream-config.js";
+
+/** The header that names the upstream a call is for. */
+export const UPSTREAM_HEADER = "mcp-upstream";
+
+/** What a gateway fronts, and where it listens. */
+export interface GatewayOptions extends ListenOptions {
+  /** Upstreams by name; the first is the default for calls that name none. */
+  upstreams: Map<string, UpstreamConfig>;
+  logger?: Logger;
+}
+
+/** A running gateway. */
+export interface Gateway {
+  url: string;
+  server: BinaryServer;
+  upstreams: Map<string, Upstream>;
+  close(): Promise<void>;
+}
+
+/** Starts the upstreams and the binary endpoint in front of them. */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const log = options.logger ?? createLogger().child({ component: "gateway" });
+  if (options.upstreams.size === 0) throw new Error("cannot start a gateway without an upstream");
+  const upstreams = new Map(
+    [...options.upstreams].map(([name, config]) => [name, new Upstream(name, config, log)]),
+  );
+  const fallback = [...upstreams.values()][0]!;
+  await Promise.all([...upstreams.values()].map((u) => u.start().catch(() => undefined)));
+  const impl = createMcpServiceImpl((context) => {
+    const name = context.requestHeader.get(UPSTREAM_HEADER);
+    if (name === null) return fallback;
+    const upstream = upstreams.get(name);
+    if (upstream === undefined) throw new ConnectError(`no upstream named '${name}'`, Code.NotFound);
+    return upstream;
+  });
+  const server = await startBinaryServer({
+    ...options,
+    services: [{ service: McpService, impl }],
+  });
+  log.info("gateway listening", { url: server.url, upstreams: [...upstreams.keys()] });
+  return {
+    url: server.url,
+    server,
+    upstreams,
+    async close() {
+      await server.close();
+      await Promise.all([...upstreams.values()].map((u) => u.close()));
+    },
+  };
+}

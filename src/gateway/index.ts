@@ -1,0 +1,12 @@
+/** The gateway: a gRPC / Connect / gRPC-Web face for any MCP server (stdio or Streamable HTTP). */
+export { type Gateway, type GatewayOptions, startGateway, UPSTREAM_HEADER } from "./gateway.js";
+export { createMcpServiceImpl, type UpstreamPicker } from "./mcp-service.js";
+export { Upstream } from "./upstream.js";
+export {
+  type HttpUpstream,
+  parseUpstream,
+  readMcpServersFile,
+  splitCommandLine,
+  type StdioUpstream,
+  type UpstreamConfig,
+} from "./upstream-config.js";

@@ -1,0 +1,157 @@
+/**
+ * `mcp.v1.McpService` in front of MCP servers: each unary RPC is the MCP request of the same name,
+ * its typed params converted to JSON and its JSON result back to the typed result through the
+ * transcoder, so every property (unknown ones and `_meta` included) survives both hops.
+ */
+import {
+  create,
+  type DescMessage,
+  type DescMethod,
+  fromBinary,
+  getOption,
+  hasOption,
+  toBinary,
+} from "@bufbuild/protobuf";
+import { Code, ConnectError, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
+import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { json } from "../../gen/es/mcp/v1/options_pb.js";
+import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { mcpErrorOf } from "../binary/index.js";
+import type { JsonObject } from "../jsonrpc/index.js";
+import { findMessage } from "../schema/index.js";
+import { binaryToValue, JsonRpcTranscoder, valueToBinary } from "../transcode/index.js";
+import type { Upstream } from "./upstream.js";
+
+/** Chooses the upstream for a call (by the `mcp-upstream` header, or the default). */
+export type UpstreamPicker = (context: HandlerContext) => Upstream;
+
+/** The MCP method an RPC stands for: `CallTool` is the `method` constant of `CallToolRequest`. */
+function mcpMethodOf(rpc: DescMethod): string {
+  const request = findMessage(`${rpc.name}Request`);
+  const field = request?.fields.find((f) => f.jsonName === "method");
+  const constant = field !== undefined && hasOption(field, json) ? getOption(field, json).constant : "";
+  if (constant === "")
+    throw new Error(`cannot map RPC ${rpc.name}: no ${rpc.name}Request with a constant method`);
+  return JSON.parse(constant) as string;
+}
+
+/** Typed message -> JSON value, losslessly. */
+function toValue(desc: DescMessage, message: unknown, revision: Upstream["revision"]): JsonObject {
+  const bytes = toBinary(desc, message as never);
+  return binaryToValue(desc.typeName, bytes, { revision, requireFields: false }) as JsonObject;
+}
+
+/** JSON value -> typed message, losslessly. */
+function fromValue<T extends DescMessage>(desc: T, value: unknown, revision: Upstream["revision"]) {
+  try {
+    return fromBinary(desc, valueToBinary(desc.typeName, value, { revision, requireFields: false }));
+  } catch (error) {
+    throw new ConnectError(
+      `cannot convert the upstream's answer to ${desc.typeName}: ${String(error)}`,
+      Code.Internal,
+    );
+  }
+}
+
+function callOptions(context: HandlerContext) {
+  const timeoutMs = context.timeoutMs();
+  return { signal: context.signal, ...(timeoutMs !== undefined ? { timeoutMs, waitMs: timeoutMs } : {}) };
+}
+
+/** The McpService implementation. */
+export function createMcpServiceImpl(pick: UpstreamPicker): Partial<ServiceImpl<typeof McpService>> {
+  const impl: Record<string, unknown> = {};
+  for (const rpc of McpService.methods) {
+    if (rpc.methodKind !== "unary") continue;
+    const method = mcpMethodOf(rpc);
+    impl[rpc.localName] = async (request: unknown, context: HandlerContext) => {
+      const upstream = pick(context);
+      const params = toValue(rpc.input, request, upstream.revision);
+      const result = await upstream.request(method, params, callOptions(context));
+      return fromValue(rpc.output, result, upstream.revision);
+    };
+  }
+  impl.call = (request: unknown, context: HandlerContext) => call(pick(context), request, context);
+  impl.subscriptionsListen = (_request: unknown, context: HandlerContext) => listen(pick(context), context);
+  return impl as Partial<ServiceImpl<typeof McpService>>;
+}
+
+/** `Call`: one request, then its progress notifications in order, then its response. */
+async function* call(
+  upstream: Upstream,
+  request: unknown,
+  context: HandlerContext,
+): AsyncGenerator<JSONRPCMessage> {
+  const transcoder = new JsonRpcTranscoder({ revision: upstream.revision, requireFields: false });
+  const message = JSON.parse(
+    Buffer.from(
+      transcoder.toJson(
+        toBinary(
+          JSONRPCMessageSchema,
+          create(JSONRPCMessageSchema, { value: { case: "jsonrpcRequest", value: request as never } }),
+        ),
+      ),
+    ).toString(),
+  ) as { id: string | number; method: string; params?: JsonObject };
+  const queue: JSONRPCMessage[] = [];
+  let wake: (() => void) | undefined;
+  let done = false;
+  const push = (value: object) => {
+    queue.push(fromBinary(JSONRPCMessageSchema, transcoder.toBinary(JSON.stringify(value))));
+    wake?.();
+  };
+  const finished = upstream
+    .request(message.method, message.params, {
+      ...callOptions(context),
+      onprogress: (params) => push({ jsonrpc: "2.0", method: "notifications/progress", params }),
+    })
+    .then(
+      (result) => push({ jsonrpc: "2.0", id: message.id, result }),
+      (error: unknown) =>
+        push({ jsonrpc: "2.0", id: message.id, error: mcpErrorOf(ConnectError.from(error)) }),
+    )
+    .finally(() => {
+      done = true;
+      wake?.();
+    });
+  while (!done || queue.length > 0) {
+    const next = queue.shift();
+    if (next !== undefined) {
+      yield next;
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    wake = undefined;
+  }
+  await finished;
+}
+
+/** `SubscriptionsListen`: the upstream's own notifications, until the caller hangs up. */
+async function* listen(upstream: Upstream, context: HandlerContext) {
+  await upstream.ready();
+  const transcoder = new JsonRpcTranscoder({ revision: upstream.revision, requireFields: false });
+  const queue: unknown[] = [];
+  let wake: (() => void) | undefined;
+  const stop = upstream.onNotification((method, params) => {
+    queue.push(JSON.stringify({ jsonrpc: "2.0", method, ...(params !== undefined ? { params } : {}) }));
+    wake?.();
+  });
+  context.signal.addEventListener("abort", () => wake?.(), { once: true });
+  try {
+    while (!context.signal.aborted) {
+      const next = queue.shift() as string | undefined;
+      if (next === undefined) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        continue;
+      }
+      const message = fromBinary(JSONRPCMessageSchema, transcoder.toBinary(next));
+      if (message.value.case === "jsonrpcNotification") yield message.value.value;
+    }
+  } finally {
+    stop();
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * One upstream MCP server, supervised: connected as an MCP client in the revision it speaks, and
+ * restarted with backoff when it exits or its connection drops. Calls during a restart wait for it
+ * (up to their deadline); calls in flight when it died fail at once.
+ */
+import { Code, ConnectError } from "@connectrpc/connect";
+import { connectErrorFor } from "../binary/index.js";
+import {
+  type JsonObject,
+  JsonRpcError,
+  LocalCode,
+  McpClient,
+  type RequestOptions,
+  StdioClientTransport,
+  StreamableHttpClientTransport,
+  type Transport,
+} from "../jsonrpc/index.js";
+import type { Logger } from "../observe/index.js";
+import type { UpstreamConfig } from "./upstream-config.js";
+
+const MIN_BACKOFF_MS = 100;
+const MAX_BACKOFF_MS = 5_000;
+/** Notifications a server sends on its own, which the gateway fans out to subscribers. */
+const SERVER_NOTIFICATIONS = [
+  "notifications/message",
+  "notifications/tools/list_changed",
+  "notifications/resources/list_changed",
+  "notifications/prompts/list_changed",
+  "notifications/resources/updated",
+  "notifications/tasks/status",
+  "notifications/elicitation/complete",
+];
+/** How long a call waits for an upstream that is (re)starting, when the call has no deadline. */
+const READY_WAIT_MS = 10_000;
+
+export type NotificationListener = (method: string, params: JsonObject | undefined) => void;
+
+export class Upstream {
+  private client: McpClient | undefined;
+  private connecting: Promise<McpClient> | undefined;
+  private failures = 0;
+  private closed = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<NotificationListener>();
+  /** Times the upstream was (re)started. */
+  starts = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly config: UpstreamConfig,
+    private readonly log: Logger,
+  ) {}
+
+  /** Connects now (the gateway starts its upstreams eagerly). */
+  start(): Promise<McpClient> {
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  /** The connected client, waiting for a (re)start in progress up to `waitMs`. */
+  async ready(waitMs = READY_WAIT_MS): Promise<McpClient> {
+    if (this.client !== undefined) return this.client;
+    if (this.closed) throw new ConnectError(`upstream '${this.name}' is closed`, Code.Unavailable);
+    const pending = this.connecting ?? this.start();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ConnectError(`upstream '${this.name}' is not available`, Code.Unavailable)),
+        waitMs,
+      );
+    });
+    try {
+      return await Promise.race([pending, timeout]);
+    } catch (error) {
+      throw error instanceof ConnectError
+        ? error
+        : new ConnectError(`upstream '${this.name}' is not available: ${String(error)}`, Code.Unavailable);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Sends one request; upstream errors come back as ConnectErrors the binary side understands. */
+  async request(
+    method: string,
+    params: JsonObject | undefined,
+    options: RequestOptions & { waitMs?: number } = {},
+  ): Promise<JsonObject> {
+    const client = await this.ready(options.waitMs);
+    try {
+      return await client.request(method, params, options);
+    } catch (error) {
+      throw toConnectError(error, this.name);
+    }
+  }
+
+  /** The revision the upstream speaks (for the transcoder). */
+  get revision(): "2025-11-25" | "2026-07-28" {
+    return this.client?.revision === "2026-07-28" ? "2026-07-28" : "2025-11-25";
+  }
+
+  get serverInfo(): JsonObject | undefined {
+    return this.client?.handshakeResult;
+  }
+
+  /** Receives every notification the upstream sends (list changes, resource updates, logs). */
+  onNotification(listener: NotificationListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.restartTimer);
+    const client = this.client;
+    this.client = undefined;
+    await client?.close();
+  }
+
+  private transport(): Transport {
+    const c = this.config;
+    if ("url" in c)
+      return new StreamableHttpClientTransport({ url: c.url, ...(c.headers ? { headers: c.headers } : {}) });
+    return new StdioClientTransport({
+      command: c.command,
+      args: c.args,
+      ...(c.env ? { env: c.env } : {}),
+      ...(c.cwd ? { cwd: c.cwd } : {}),
+    });
+  }
+
+  private async connect(): Promise<McpClient> {
+    const client = new McpClient({ clientInfo: { name: "protomcp-gateway", version: "0.1.0" } });
+    for (const method of SERVER_NOTIFICATIONS) {
+      client.setNotificationHandler(method, (n) => {
+        for (const l of this.listeners) l(method, n.params);
+      });
+    }
+    client.onclose = (info) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      if (this.closed) return;
+      this.log.warn("upstream closed", { upstream: this.name, exitCode: info.exitCode, signal: info.signal });
+      this.scheduleRestart();
+    };
+    this.starts++;
+    try {
+      await client.connect(this.transport());
+    } catch (error) {
+      this.log.error("upstream failed to start", { upstream: this.name, error: String(error) });
+      this.scheduleRestart();
+      throw new ConnectError(`upstream '${this.name}' failed to start: ${String(error)}`, Code.Unavailable);
+    }
+    this.failures = 0;
+    this.client = client;
+    this.log.info("upstream connected", { upstream: this.name, revision: client.revision });
+    return client;
+  }
+
+  private scheduleRestart(): void {
+    if (this.closed || this.restartTimer !== undefined) return;
+    const delay = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** this.failures++);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      this.start().catch(() => {});
+    }, delay);
+    this.restartTimer.unref();
+  }
+}
+
+/** Upstream failures as Connect errors: MCP errors keep their code, message and data. */
+function toConnectError(error: unknown, upstream: string): ConnectError {
+  if (error instanceof ConnectError) return error;
+  const e = JsonRpcError.from(error);
+  switch (e.code) {
+    case LocalCode.Timeout:
+      return new ConnectError(e.message, Code.DeadlineExceeded);
+    case LocalCode.Aborted:
+      return new ConnectError(e.message, Code.Canceled);
+    case LocalCode.ConnectionClosed:
+      return new ConnectError(`upstream '${upstream}' closed: ${e.message}`, Code.Unavailable);
+  }
+  return connectErrorFor({
+    code: e.code as number,
+    message: e.message,
+    ...(e.data !== undefined ? { data: e.data } : {}),
+  });
+}
