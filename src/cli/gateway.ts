@@ -31,9 +31,9 @@ export async function run(args: string[]): Promise<number> {
   const upstreams = new Map<string, UpstreamConfig>();
   if (values.config !== undefined)
     for (const [k, v] of readMcpServersFile(values.config)) upstreams.set(k, v);
-  (values.upstream ?? []).forEach((spec, i) =>
-    upstreams.set(i === 0 && upstreams.size === 0 ? "default" : `upstream${i}`, parseUpstream(spec)),
-  );
+  for (const [i, spec] of (values.upstream ?? []).entries()) {
+    upstreams.set(i === 0 && upstreams.size === 0 ? "default" : `upstream${i}`, parseUpstream(spec));
+  }
   if (upstreams.size === 0) {
     process.stderr.write(`protomcp gateway: give --upstream or --config\n\n${HELP}`);
     return 2;
