@@ -1,0 +1,23 @@
+/**
+ * The typed server API (protobuf-first MCP servers served as `mcp.v1.McpService`) and the MCP face
+ * (an MCP server whose handlers are clients of any `mcp.v1` endpoint).
+ *
+ * @module
+ */
+export type { JsonRecord, JsonValue } from "./codec.js";
+export { connectCodeOf, jsonRpcCodeOf, jsonRpcErrorFrom } from "./error-codes.js";
+export { type Listening, type ListenOptions, listenH2c } from "./listen.js";
+export { createMcpServer, type ListKind, McpServer, type RequestScope } from "./mcp-server.js";
+export {
+  type ContentJson,
+  type HandlerContext,
+  LOGGING_LEVELS,
+  type LoggingLevel,
+  type McpServerOptions,
+  type PromptArgument,
+  type PromptDefinition,
+  type PromptMessageJson,
+  type ResourceDefinition,
+  type ToolDefinition,
+  type ToolResultJson,
+} from "./types.js";

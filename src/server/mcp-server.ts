@@ -1,0 +1,255 @@
+/**
+ * The typed server: register tools, resources and prompts; serve them as `mcp.v1.McpService`.
+ *
+ * Requests are answered in MCP's JSON form by {@link McpServer.dispatch}; the RPC layer
+ * (`rpc-service.ts`) converts messages at its edge with the transcoder, so every RPC and the `Call`
+ * stream share one implementation.
+ *
+ * @module
+ */
+import type { DescMessage } from "@bufbuild/protobuf";
+import type { ConnectRouter } from "@connectrpc/connect";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { INITIALIZE_REVISIONS, STATEFUL_REVISION, SUPPORTED_REVISIONS } from "../jsonrpc/index.js";
+import type { JsonRecord, JsonValue } from "./codec.js";
+import { type Listening, type ListenOptions, listenH2c } from "./listen.js";
+import { McpServiceImpl } from "./rpc-service.js";
+import { ToolRegistry } from "./tool-registry.js";
+import {
+  type HandlerContext,
+  LOGGING_LEVELS,
+  type LoggingLevel,
+  type McpServerOptions,
+  type PromptDefinition,
+  type ResourceDefinition,
+  type ToolDefinition,
+} from "./types.js";
+
+/** How a request reaches {@link McpServer.dispatch}: its cancellation and a way to notify its caller. */
+export interface RequestScope {
+  signal: AbortSignal;
+  /** Sends a notification on the request's stream; absent for unary RPCs. */
+  notify?: (method: string, params: JsonRecord) => Promise<void>;
+}
+
+/** Which list changed, for `notifications/{kind}/list_changed`. */
+export type ListKind = "tools" | "resources" | "prompts";
+
+/** A protobuf-first MCP server. Make one with {@link createMcpServer}. */
+export class McpServer {
+  private readonly tools = new ToolRegistry();
+  private readonly resources = new Map<string, ResourceDefinition>();
+  private readonly prompts = new Map<string, PromptDefinition>();
+  private readonly listeners = new Set<(kind: ListKind) => void>();
+  private level: LoggingLevel = "debug";
+
+  constructor(readonly options: McpServerOptions) {}
+
+  /** Adds a tool whose arguments are the message `input`. */
+  tool<I extends DescMessage, O extends DescMessage = DescMessage>(definition: ToolDefinition<I, O>): this {
+    this.tools.add(definition);
+    this.changed("tools");
+    return this;
+  }
+
+  /** Removes a tool and announces `notifications/tools/list_changed`. */
+  removeTool(name: string): boolean {
+    const removed = this.tools.remove(name);
+    if (removed) this.changed("tools");
+    return removed;
+  }
+
+  /** Adds a resource at a fixed URI. */
+  resource(definition: ResourceDefinition): this {
+    this.resources.set(definition.uri, definition);
+    this.changed("resources");
+    return this;
+  }
+
+  /** Adds a prompt. */
+  prompt(definition: PromptDefinition): this {
+    this.prompts.set(definition.name, definition);
+    this.changed("prompts");
+    return this;
+  }
+
+  /** Calls `listener` whenever a list changes; returns a function that stops it. */
+  onListChanged(listener: (kind: ListKind) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The router function for `connectNodeAdapter({ routes })`. */
+  routes(): (router: ConnectRouter) => void {
+    const impl = new McpServiceImpl(this);
+    return (router) => impl.register(router);
+  }
+
+  /** Runs `onStart`, then serves gRPC, Connect and gRPC-Web over h2c; `close()` runs `onStop`. */
+  async listen(options: ListenOptions = {}): Promise<Listening> {
+    await this.options.onStart?.();
+    const listening = await listenH2c(this.routes(), options);
+    return {
+      url: listening.url,
+      close: async () => {
+        await listening.close();
+        await this.options.onStop?.();
+      },
+    };
+  }
+
+  /** The server's capabilities, as `initialize` and `server/discover` report them. */
+  capabilities(): JsonRecord {
+    return { tools: { listChanged: true }, resources: {}, prompts: {}, logging: {} };
+  }
+
+  /** Answers one request in MCP's JSON form. Errors are `ConnectError`s. */
+  async dispatch(method: string, params: JsonRecord, scope: RequestScope): Promise<JsonRecord> {
+    const context = this.contextFor(params, scope);
+    switch (method) {
+      case "initialize":
+        return this.initialize(params);
+      case "server/discover":
+        return this.discover();
+      case "ping":
+        return {};
+      case "tools/list":
+        return this.tools.list();
+      case "tools/call":
+        return this.tools.call(String(params.name ?? ""), params.arguments, context);
+      case "resources/list":
+        return { resources: [...this.resources.values()].map(describeResource) };
+      case "resources/templates/list":
+        return { resourceTemplates: [] };
+      case "resources/read":
+        return this.readResource(String(params.uri ?? ""), context);
+      case "prompts/list":
+        return { prompts: [...this.prompts.values()].map(describePrompt) };
+      case "prompts/get":
+        return this.getPrompt(params, context);
+      case "logging/setLevel":
+        return this.setLevel(params.level);
+      default:
+        throw new ConnectError(`method not found: ${method}`, Code.Unimplemented);
+    }
+  }
+
+  private initialize(params: JsonRecord): JsonRecord {
+    const wanted = params.protocolVersion;
+    const result: JsonRecord = {
+      protocolVersion:
+        typeof wanted === "string" && INITIALIZE_REVISIONS.includes(wanted) ? wanted : STATEFUL_REVISION,
+      capabilities: this.capabilities(),
+      serverInfo: this.serverInfo(),
+    };
+    if (this.options.instructions !== undefined) result.instructions = this.options.instructions;
+    return result;
+  }
+
+  private discover(): JsonRecord {
+    const result: JsonRecord = {
+      resultType: "complete",
+      supportedVersions: [...SUPPORTED_REVISIONS],
+      capabilities: this.capabilities(),
+      cacheScope: "public",
+      _meta: { "io.modelcontextprotocol/serverInfo": this.serverInfo() },
+    };
+    if (this.options.instructions !== undefined) result.instructions = this.options.instructions;
+    return result;
+  }
+
+  private serverInfo(): JsonRecord {
+    const info: JsonRecord = { name: this.options.name, version: this.options.version };
+    if (this.options.title !== undefined) info.title = this.options.title;
+    return info;
+  }
+
+  private async readResource(uri: string, context: HandlerContext): Promise<JsonRecord> {
+    const resource = this.resources.get(uri);
+    if (resource === undefined) throw new ConnectError(`resource not found: ${uri}`, Code.NotFound);
+    const body = await resource.read(uri, context);
+    const contents: JsonRecord = { uri };
+    if (resource.mimeType !== undefined) contents.mimeType = resource.mimeType;
+    if (typeof body === "string") contents.text = body;
+    else contents.blob = Buffer.from(body).toString("base64");
+    return { contents: [contents] };
+  }
+
+  private async getPrompt(params: JsonRecord, context: HandlerContext): Promise<JsonRecord> {
+    const name = String(params.name ?? "");
+    const prompt = this.prompts.get(name);
+    if (prompt === undefined) throw new ConnectError(`unknown prompt '${name}'`, Code.InvalidArgument);
+    const args: Record<string, string> = {};
+    const given = params.arguments;
+    if (given !== null && typeof given === "object" && !Array.isArray(given)) {
+      for (const [key, value] of Object.entries(given)) args[key] = String(value);
+    }
+    for (const argument of prompt.arguments ?? []) {
+      if (argument.required === true && args[argument.name] === undefined) {
+        throw new ConnectError(`prompt '${name}' needs argument '${argument.name}'`, Code.InvalidArgument);
+      }
+    }
+    const answer = await prompt.get(args, context);
+    const result = Array.isArray(answer) ? { messages: answer } : answer;
+    return result as unknown as JsonRecord;
+  }
+
+  private setLevel(level: JsonValue | undefined): JsonRecord {
+    if (!LOGGING_LEVELS.includes(level as LoggingLevel)) {
+      throw new ConnectError(`unknown logging level '${String(level)}'`, Code.InvalidArgument);
+    }
+    this.level = level as LoggingLevel;
+    return {};
+  }
+
+  private contextFor(params: JsonRecord, scope: RequestScope): HandlerContext {
+    const meta = params._meta;
+    const metaRecord =
+      meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as JsonRecord) : undefined;
+    const token = metaRecord?.progressToken;
+    const notify = scope.notify;
+    return {
+      signal: scope.signal,
+      meta: metaRecord,
+      progress: async (progress, total, message) => {
+        if (notify === undefined || token === undefined) return;
+        const p: JsonRecord = { progressToken: token, progress };
+        if (total !== undefined) p.total = total;
+        if (message !== undefined) p.message = message;
+        await notify("notifications/progress", p);
+      },
+      log: async (level, data, logger) => {
+        if (notify === undefined) return;
+        if (LOGGING_LEVELS.indexOf(level) < LOGGING_LEVELS.indexOf(this.level)) return;
+        const p: JsonRecord = { level, data };
+        if (logger !== undefined) p.logger = logger;
+        await notify("notifications/message", p);
+      },
+    };
+  }
+
+  private changed(kind: ListKind): void {
+    for (const listener of this.listeners) listener(kind);
+  }
+}
+
+function describeResource(resource: ResourceDefinition): JsonRecord {
+  const entry: JsonRecord = { uri: resource.uri, name: resource.name };
+  if (resource.title !== undefined) entry.title = resource.title;
+  if (resource.description !== undefined) entry.description = resource.description;
+  if (resource.mimeType !== undefined) entry.mimeType = resource.mimeType;
+  return entry;
+}
+
+function describePrompt(prompt: PromptDefinition): JsonRecord {
+  const entry: JsonRecord = { name: prompt.name };
+  if (prompt.title !== undefined) entry.title = prompt.title;
+  if (prompt.description !== undefined) entry.description = prompt.description;
+  if (prompt.arguments !== undefined) entry.arguments = prompt.arguments as unknown as JsonValue;
+  return entry;
+}
+
+/** Makes a typed MCP server; add tools, resources and prompts, then `listen()` or mount `routes()`. */
+export function createMcpServer(options: McpServerOptions): McpServer {
+  return new McpServer(options);
+}

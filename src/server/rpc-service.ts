@@ -1,0 +1,125 @@
+/**
+ * `mcp.v1.McpService` over a {@link McpServer}: each unary RPC converts its params message to MCP's
+ * JSON form, dispatches, and converts the result back; `Call` streams the request's notifications
+ * (progress, logs) and then its response; `SubscriptionsListen` streams list changes.
+ *
+ * @module
+ */
+import { create, type Message } from "@bufbuild/protobuf";
+import { Code, ConnectError, type ConnectRouter, type HandlerContext } from "@connectrpc/connect";
+import {
+  type JSONRPCMessage,
+  JSONRPCErrorResponseSchema,
+  JSONRPCMessageSchema,
+  type JSONRPCNotification,
+  JSONRPCNotificationSchema,
+  type JSONRPCRequest,
+  JSONRPCRequestSchema,
+  JSONRPCResultResponseSchema,
+} from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { AsyncQueue } from "./async-queue.js";
+import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
+import { jsonRpcCodeOf } from "./error-codes.js";
+import type { McpServer } from "./mcp-server.js";
+import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
+
+/** The service implementation behind {@link McpServer.routes}. */
+export class McpServiceImpl {
+  constructor(private readonly server: McpServer) {}
+
+  /** Registers every implemented RPC on `router`. */
+  register(router: ConnectRouter): void {
+    const impl: Record<string, unknown> = {};
+    for (const method of unaryMethods.values()) {
+      impl[method.rpc] = (input: Message, context: HandlerContext) => this.unary(method, input, context);
+    }
+    impl.call = (request: JSONRPCRequest, context: HandlerContext) => this.call(request, context);
+    impl.subscriptionsListen = (_: unknown, context: HandlerContext) => this.listen(context);
+    router.service(McpService, impl);
+  }
+
+  private async unary(method: UnaryMethod, input: Message, context: HandlerContext): Promise<Message> {
+    const params = valueFromMessage(method.input, typeNameOf(method.input), input as never);
+    const result = await this.server.dispatch(method.method, params, { signal: context.signal });
+    return messageFromValue(method.output, typeNameOf(method.output), result);
+  }
+
+  private call(request: JSONRPCRequest, context: HandlerContext): AsyncIterable<JSONRPCMessage> {
+    const json = valueFromMessage(JSONRPCRequestSchema, "JSONRPCRequest", request);
+    const method = String(json.method);
+    const params = (json.params ?? {}) as JsonRecord;
+    const queue = new AsyncQueue<JSONRPCMessage>();
+    const notify = async (name: string, p: JsonRecord): Promise<void> => {
+      queue.push(notificationMessage(name, p));
+    };
+    this.server.dispatch(method, params, { signal: context.signal, notify }).then(
+      (result) => {
+        queue.push(resultMessage(request, method, result));
+        queue.end();
+      },
+      (error: unknown) => {
+        const e = ConnectError.from(error);
+        queue.push(
+          wrap(
+            "jsonrpcErrorResponse",
+            messageFromValue(JSONRPCErrorResponseSchema, "JSONRPCErrorResponse", {
+              jsonrpc: "2.0",
+              id: json.id ?? null,
+              error: { code: jsonRpcCodeOf(e.code), message: e.rawMessage },
+            }),
+          ),
+        );
+        queue.end();
+      },
+    );
+    return queue;
+  }
+
+  private listen(context: HandlerContext): AsyncIterable<JSONRPCNotification> {
+    const queue = new AsyncQueue<JSONRPCNotification>();
+    const stop = this.server.onListChanged((kind) => {
+      queue.push(
+        messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
+          jsonrpc: "2.0",
+          method: `notifications/${kind}/list_changed`,
+        }),
+      );
+    });
+    context.signal.addEventListener("abort", () => {
+      stop();
+      queue.end();
+    });
+    return queue;
+  }
+}
+
+function notificationMessage(method: string, params: JsonRecord): JSONRPCMessage {
+  const notification = messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
+    jsonrpc: "2.0",
+    method,
+    params,
+  });
+  return wrap("jsonrpcNotification", notification);
+}
+
+function resultMessage(request: JSONRPCRequest, method: string, result: JsonRecord): JSONRPCMessage {
+  const mapped = unaryMethods.get(method);
+  if (mapped === undefined) {
+    throw new ConnectError(`no result type for ${method}`, Code.Internal);
+  }
+  const value = messageFromValue(mapped.output, typeNameOf(mapped.output), result);
+  const response = create(JSONRPCResultResponseSchema, {
+    jsonrpc: "2.0",
+    result: { case: mapped.resultCase, value } as never,
+  });
+  if (request.id !== undefined) response.id = request.id;
+  return wrap("jsonrpcResultResponse", response);
+}
+
+function wrap(
+  kind: "jsonrpcNotification" | "jsonrpcResultResponse" | "jsonrpcErrorResponse",
+  value: Message,
+) {
+  return create(JSONRPCMessageSchema, { value: { case: kind, value } as never });
+}

@@ -1,0 +1,114 @@
+/**
+ * What a typed server is made of: tools, resources and prompts, each a definition with a handler.
+ *
+ * @module
+ */
+import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import type { JsonRecord, JsonValue } from "./codec.js";
+
+/** MCP's logging levels, lowest first (RFC 5424 severities). */
+export const LOGGING_LEVELS = [
+  "debug",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "critical",
+  "alert",
+  "emergency",
+] as const;
+
+/** One of {@link LOGGING_LEVELS}. */
+export type LoggingLevel = (typeof LOGGING_LEVELS)[number];
+
+/** A content block in MCP's JSON form, e.g. `{ type: "text", text }` or `{ type: "image", data, mimeType }`. */
+export type ContentJson = { type: string } & JsonRecord;
+
+/** What a handler learns about its request and how it talks back while it runs. */
+export interface HandlerContext {
+  /** Aborted when the client cancels or goes away. */
+  signal: AbortSignal;
+  /** The request's `_meta`, if any. */
+  meta: JsonRecord | undefined;
+  /**
+   * Reports progress (`notifications/progress`). Only a request that carries a progress token and
+   * arrives on the `Call` stream can deliver it; otherwise this does nothing.
+   */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** Sends a log message (`notifications/message`) at or above the level the client set. */
+  log(level: LoggingLevel, data: JsonValue, logger?: string): Promise<void>;
+}
+
+/** A tool result spelled out: content blocks, and whether the tool failed. */
+export interface ToolResultJson {
+  content: ContentJson[];
+  isError?: boolean;
+  structuredContent?: JsonRecord;
+}
+
+/** A tool whose arguments are a protobuf message and whose structured output may be one too. */
+export interface ToolDefinition<I extends DescMessage, O extends DescMessage> {
+  name: string;
+  title?: string;
+  description?: string;
+  /** The arguments' message; the tool's `inputSchema` is generated from it. */
+  input: I;
+  /** The structured result's message; the tool's `outputSchema` is generated from it. */
+  output?: O;
+  /** MCP tool annotations (`readOnlyHint`, `destructiveHint`, ...). */
+  annotations?: JsonRecord;
+  /**
+   * Runs the tool. Return an output message (sent as `structuredContent` and as JSON text) or a
+   * result with content blocks. A thrown `ConnectError` is a protocol error; anything else thrown
+   * becomes a result with `isError: true`.
+   */
+  handler(input: MessageShape<I>, context: HandlerContext): Promise<MessageShape<O> | ToolResultJson>;
+}
+
+/** A resource at a fixed URI. */
+export interface ResourceDefinition {
+  uri: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  /** Returns the contents: text, or bytes (sent as base64 `blob`). */
+  read(uri: string, context: HandlerContext): Promise<string | Uint8Array>;
+}
+
+/** One argument of a prompt. */
+export interface PromptArgument {
+  name: string;
+  description?: string;
+  required?: boolean;
+}
+
+/** A message of a prompt in MCP's JSON form. */
+export interface PromptMessageJson {
+  role: "user" | "assistant";
+  content: ContentJson;
+}
+
+/** A prompt template. */
+export interface PromptDefinition {
+  name: string;
+  title?: string;
+  description?: string;
+  arguments?: PromptArgument[];
+  get(
+    args: Record<string, string>,
+    context: HandlerContext,
+  ): Promise<PromptMessageJson[] | { description?: string; messages: PromptMessageJson[] }>;
+}
+
+/** Who the server is and how it starts and stops. */
+export interface McpServerOptions {
+  name: string;
+  version: string;
+  title?: string;
+  instructions?: string;
+  /** Runs before the server first listens (open databases, warm caches). */
+  onStart?: () => void | Promise<void>;
+  /** Runs after the server stopped listening. */
+  onStop?: () => void | Promise<void>;
+}
