@@ -37,6 +37,7 @@ export type NotificationListener = (method: string, params: JsonObject | undefin
 
 export class Upstream {
   private client: McpClient | undefined;
+  private stdio: StdioClientTransport | undefined;
   private connecting: Promise<McpClient> | undefined;
   private failures = 0;
   private closed = false;
@@ -101,6 +102,11 @@ export class Upstream {
     return this.client?.revision === "2026-07-28" ? "2026-07-28" : "2025-11-25";
   }
 
+  /** The process id of a stdio upstream, while it runs. */
+  get pid(): number | undefined {
+    return this.client === undefined ? undefined : this.stdio?.pid;
+  }
+
   get serverInfo(): JsonObject | undefined {
     return this.client?.handshakeResult;
   }
@@ -123,12 +129,13 @@ export class Upstream {
     const c = this.config;
     if ("url" in c)
       return new StreamableHttpClientTransport({ url: c.url, ...(c.headers ? { headers: c.headers } : {}) });
-    return new StdioClientTransport({
+    this.stdio = new StdioClientTransport({
       command: c.command,
       args: c.args,
       ...(c.env ? { env: c.env } : {}),
       ...(c.cwd ? { cwd: c.cwd } : {}),
     });
+    return this.stdio;
   }
 
   private async connect(): Promise<McpClient> {
