@@ -21,3 +21,4 @@ export {
   type ToolDefinition,
   type ToolResultJson,
 } from "./types.js";
+export { type McpFace, type McpFaceOptions, serveMcpFace } from "./mcp-face.js";

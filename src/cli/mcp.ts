@@ -1,0 +1,75 @@
+/**
+ * `protomcp mcp`: serves MCP (stdio or Streamable HTTP) in front of a binary `mcp.v1` endpoint.
+ * Wiring only; the work is done by `src/server/mcp-face.ts`. Logs go to stderr.
+ */
+import { parseArgs } from "node:util";
+import { serveMcpFace } from "../server/index.js";
+
+const usage = `usage: protomcp mcp --upstream URL (--stdio | --listen HOST:PORT)
+
+Serves MCP in front of a binary mcp.v1 endpoint (gRPC over HTTP/2).
+
+options:
+  --upstream URL          the mcp.v1 endpoint, e.g. http://127.0.0.1:50051
+  --stdio                 serve MCP on stdin/stdout
+  --listen HOST:PORT      serve MCP over Streamable HTTP at http://HOST:PORT/mcp
+`;
+
+function fail(message: string, code: number): number {
+  process.stderr.write(`protomcp mcp: ${message}`);
+  return code;
+}
+
+/** Parses `HOST:PORT` (`[::1]:8080` for IPv6). */
+function parseAddress(text: string): { host: string; port: number } | undefined {
+  const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(text);
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return { host: match[1].replace(/^\[|\]$/g, ""), port: Number(match[2]) };
+}
+
+/** Runs `protomcp mcp` and resolves to the exit code once the server stops. */
+export async function run(args: string[]): Promise<number> {
+  let values: { upstream?: string; stdio?: boolean; listen?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        upstream: { type: "string" },
+        stdio: { type: "boolean" },
+        listen: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
+  }
+  if (values.help === true) {
+    process.stderr.write(usage);
+    return 0;
+  }
+  if (values.upstream === undefined || (values.stdio === true) === (values.listen !== undefined)) {
+    return fail(`want --upstream and exactly one of --stdio and --listen\n\n${usage}`, 2);
+  }
+  let upstream: URL;
+  try {
+    upstream = new URL(values.upstream);
+  } catch {
+    return fail(`not a URL: '${values.upstream}'\n`, 2);
+  }
+  const address = values.listen === undefined ? undefined : parseAddress(values.listen);
+  if (values.listen !== undefined && address === undefined) {
+    return fail(`want --listen HOST:PORT, got '${values.listen}'\n`, 2);
+  }
+  const face = await serveMcpFace(
+    address === undefined ? { upstream, stdio: true } : { upstream, listen: address },
+  );
+  if (face.url !== undefined)
+    process.stderr.write(`protomcp mcp: serving MCP at ${face.url} for ${upstream.href}\n`);
+  const signalled = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await Promise.race([face.closed, signalled]);
+  await face.close();
+  return 0;
+}

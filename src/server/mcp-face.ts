@@ -1,0 +1,194 @@
+/**
+ * The MCP face: an MCP server (stdio or Streamable HTTP) whose handlers are binary clients of any
+ * `mcp.v1` endpoint. Each request's params become the RPC's message through the transcoder, the
+ * RPC's result becomes the JSON-RPC result, and a `ConnectError` becomes a JSON-RPC error.
+ * `tools/call` goes over the `Call` stream so that progress and log notifications reach the client
+ * (falling back to `CallTool` when the upstream lacks `Call`).
+ *
+ * @module
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Message } from "@bufbuild/protobuf";
+import { Code, ConnectError, type Client, createClient } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { JSONRPCMessageSchema, JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import {
+  ErrorCode,
+  type JsonObject,
+  JsonRpcError,
+  type JsonRpcRequest,
+  Peer,
+  type RequestContext,
+  StdioServerTransport,
+  StreamableHttpHandler,
+  type Transport,
+} from "../jsonrpc/index.js";
+import { TranscodeError } from "../transcode/index.js";
+import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
+import { jsonRpcErrorFrom } from "./error-codes.js";
+import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
+
+/** Options for {@link serveMcpFace}. */
+export interface McpFaceOptions {
+  /** The `mcp.v1` endpoint (gRPC over h2c or TLS), e.g. `http://127.0.0.1:50051`. */
+  upstream: URL | string;
+  /** Serve one client on the process's stdin/stdout. */
+  stdio?: boolean;
+  /** Serve Streamable HTTP at `/mcp` on this address. */
+  listen?: { host?: string; port?: number };
+  /** Host names accepted in `Host`/`Origin` (HTTP only). Default: loopback names. */
+  allowedHosts?: readonly string[];
+}
+
+/** A running MCP face. */
+export interface McpFace {
+  /** The MCP endpoint URL when serving HTTP, e.g. `http://127.0.0.1:8080/mcp`. */
+  url: string | undefined;
+  /** Resolves when the stdio client went away (never for HTTP alone). */
+  closed: Promise<void>;
+  /** Stops serving. */
+  close(): Promise<void>;
+}
+
+type UpstreamClient = Client<typeof McpService>;
+type UnaryCall = (input: Message, options: { signal: AbortSignal }) => Promise<Message>;
+
+/** Serves MCP in front of the binary endpoint `options.upstream`. */
+export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
+  if (options.stdio !== true && options.listen === undefined) {
+    throw new Error("cannot serve MCP face: pass stdio or listen");
+  }
+  const baseUrl = String(options.upstream).replace(/\/$/, "");
+  const client = createClient(McpService, createGrpcTransport({ baseUrl }));
+  const closers: (() => Promise<void>)[] = [];
+  let url: string | undefined;
+  let closed: Promise<void> = new Promise<void>(() => {});
+
+  if (options.stdio === true) {
+    const peer = attachPeer(new StdioServerTransport(), client);
+    closed = new Promise<void>((resolve) => {
+      peer.onclose = () => resolve();
+    });
+    await peer.start();
+    closers.push(() => peer.close());
+  }
+  if (options.listen !== undefined) {
+    const handler = new StreamableHttpHandler({
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+      onsession: async (connection) => {
+        await attachPeer(connection, client).start();
+      },
+    });
+    const server = createServer((req, res) => {
+      const path = (req.url ?? "").split("?")[0];
+      if (path === "/mcp") void handler.handle(req, res);
+      else res.writeHead(404, { "content-type": "text/plain" }).end("not found: MCP is served at /mcp\n");
+    });
+    const host = options.listen.host ?? "127.0.0.1";
+    await listenOn(server, host, options.listen.port ?? 0);
+    const { port } = server.address() as AddressInfo;
+    url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/mcp`;
+    closers.push(async () => {
+      await handler.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+  }
+  return {
+    url,
+    closed,
+    close: async () => {
+      for (const close of closers) await close();
+    },
+  };
+}
+
+function listenOn(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/** A peer on `transport` whose every mapped MCP method is an RPC on `client`. */
+function attachPeer(transport: Transport, client: UpstreamClient): Peer {
+  const peer = new Peer(transport);
+  for (const method of unaryMethods.values()) {
+    peer.setRequestHandler(method.method, (request, context) => unary(client, method, request, context));
+  }
+  const callTool = unaryMethods.get("tools/call");
+  peer.setRequestHandler("tools/call", async (request, context) => {
+    try {
+      return await streamed(client, request, context);
+    } catch (error) {
+      if (callTool !== undefined && error instanceof ConnectError && error.code === Code.Unimplemented) {
+        return unary(client, callTool, request, context);
+      }
+      throw error instanceof JsonRpcError ? error : jsonRpcErrorFrom(error);
+    }
+  });
+  peer.setNotificationHandler("notifications/initialized", () => {});
+  return peer;
+}
+
+async function unary(
+  client: UpstreamClient,
+  method: UnaryMethod,
+  request: JsonRpcRequest,
+  context: RequestContext,
+): Promise<JsonObject> {
+  const input = convert(() => messageFromValue(method.input, typeNameOf(method.input), request.params ?? {}));
+  const call = client[method.rpc] as unknown as UnaryCall;
+  let output: Message;
+  try {
+    output = await call(input, { signal: context.signal });
+  } catch (error) {
+    throw jsonRpcErrorFrom(error);
+  }
+  return valueFromMessage(method.output, typeNameOf(method.output), output as never) as JsonObject;
+}
+
+/** Sends the request on `Call`, relays its notifications, and returns its result. */
+async function streamed(
+  client: UpstreamClient,
+  request: JsonRpcRequest,
+  context: RequestContext,
+): Promise<JsonObject> {
+  const message = convert(() =>
+    messageFromValue(JSONRPCRequestSchema, "JSONRPCRequest", {
+      jsonrpc: "2.0",
+      id: context.requestId,
+      method: request.method,
+      params: request.params ?? {},
+    }),
+  );
+  for await (const reply of client.call(message, { signal: context.signal })) {
+    const json = valueFromMessage(JSONRPCMessageSchema, "JSONRPCMessage", reply);
+    if (typeof json.method === "string") {
+      await context.sendNotification(json.method, (json.params ?? undefined) as JsonObject | undefined);
+    } else if (json.error !== undefined) {
+      const error = json.error as JsonRecord;
+      throw new JsonRpcError(Number(error.code), String(error.message), { data: error.data });
+    } else {
+      return (json.result ?? {}) as JsonObject;
+    }
+  }
+  throw new JsonRpcError(ErrorCode.InternalError, "upstream ended the call without a response");
+}
+
+/** Runs a JSON → protobuf conversion; what does not fit the schema is the client's error. */
+function convert<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TranscodeError) {
+      throw new JsonRpcError(ErrorCode.InvalidParams, `invalid params: ${error.message}`);
+    }
+    throw error;
+  }
+}
