@@ -19,8 +19,10 @@ import {
   type JsonObject,
   JsonRpcError,
   type JsonRpcRequest,
+  MetaKey,
   Peer,
   type RequestContext,
+  STATELESS_REVISION,
   StdioServerTransport,
   StreamableHttpHandler,
   type Transport,
@@ -119,21 +121,35 @@ function listenOn(server: Server, host: string, port: number): Promise<void> {
 function attachPeer(transport: Transport, client: UpstreamClient): Peer {
   const peer = new Peer(transport);
   for (const method of unaryMethods.values()) {
-    peer.setRequestHandler(method.method, (request, context) => unary(client, method, request, context));
+    peer.setRequestHandler(method.method, async (request, context) =>
+      complete(request, await unary(client, method, request, context)),
+    );
   }
   const callTool = unaryMethods.get("tools/call");
   peer.setRequestHandler("tools/call", async (request, context) => {
     try {
-      return await streamed(client, request, context);
+      return complete(request, await streamed(client, request, context));
     } catch (error) {
       if (callTool !== undefined && error instanceof ConnectError && error.code === Code.Unimplemented) {
-        return unary(client, callTool, request, context);
+        return complete(request, await unary(client, callTool, request, context));
       }
       throw error instanceof JsonRpcError ? error : jsonRpcErrorFrom(error);
     }
   });
   peer.setNotificationHandler("notifications/initialized", () => {});
   return peer;
+}
+
+/**
+ * A 2026-07-28 request (its `_meta` names the revision) needs `resultType` in every result; an
+ * upstream written for 2025-11-25 leaves it out, so the face fills in `"complete"`.
+ */
+function complete(request: JsonRpcRequest, result: JsonObject): JsonObject {
+  const meta = request.params?._meta as JsonObject | undefined;
+  if (meta?.[MetaKey.ProtocolVersion] === STATELESS_REVISION && result.resultType === undefined) {
+    return { ...result, resultType: "complete" };
+  }
+  return result;
 }
 
 async function unary(

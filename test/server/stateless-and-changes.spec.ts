@@ -65,6 +65,7 @@ describe("server: stateless MCP and list changes", function () {
     const response = await post("tools/call", { name: "add", arguments: { a: 2, b: 3 } });
     const text = await response.text();
     assert.match(text, /"structuredContent":\{"sum":5\}/);
+    assert.match(text, /"resultType":"complete"/);
   });
 
   it("announces removeTool on SubscriptionsListen and drops the tool", async () => {
