@@ -1,3 +1,4 @@
+import { gatewayConnectH1, gatewayConnectH2, gatewayGrpc } from "./protomcp-gateway.js";
 import { rawHttp } from "./raw-http.js";
 import { sdkHttp, sdkInMemory, sdkStdio } from "./sdk-clients.js";
 import type { RoundTripTarget } from "./types.js";
@@ -14,10 +15,15 @@ export const BASELINE_TARGET = "sdk-http";
  * TODO (plug-ins, wire when they exist):
  * - `protomcp-binary`: Connect client -> protomcp binary endpoint (`src/binary/`),
  *   the protobuf-native path with no JSON at all.
- * - `protomcp-gateway`: SDK client -> protomcp gateway (`src/gateway/`) -> SDK
- *   server upstream; add `callImage` for the "8 MB image through the gateway"
- *   memory case (see `bench/suites/memory.ts`).
  * - `protomcp-double-bridge`: SDK client -> MCP face (`src/server/`) -> binary ->
  *   gateway -> SDK server: both bridges, as in ARCHITECTURE.md "How a call flows".
  */
-export const targets: readonly RoundTripTarget[] = [sdkInMemory, sdkStdio, sdkHttp, rawHttp];
+export const targets: readonly RoundTripTarget[] = [
+  sdkInMemory,
+  sdkStdio,
+  sdkHttp,
+  rawHttp,
+  gatewayGrpc,
+  gatewayConnectH1,
+  gatewayConnectH2,
+];

@@ -72,7 +72,7 @@ export async function listen(handler: Handler, options: ListenOptions = {}): Pro
   } else {
     h2 = http2.createServer(handler as never);
     const h1 = http.createServer(handler as never);
-    server = net.createServer({ pauseOnConnect: true }, (socket) => {
+    server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
       socket.once("readable", () => {
         const chunk = socket.read() as Buffer | null;
         if (chunk === null) return;
