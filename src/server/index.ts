@@ -5,8 +5,8 @@
  * @module
  */
 export type { JsonRecord, JsonValue } from "./codec.js";
-export { connectCodeOf, jsonRpcCodeOf, jsonRpcErrorFrom } from "./error-codes.js";
-export { type Listening, type ListenOptions, listenH2c } from "./listen.js";
+export { jsonRpcErrorFrom } from "./error-codes.js";
+export { type Listening, type ListenOptions, listenBinary } from "./listen.js";
 export { createMcpServer, type ListKind, McpServer, type RequestScope } from "./mcp-server.js";
 export {
   type ContentJson,

@@ -12,7 +12,7 @@ import type { ConnectRouter } from "@connectrpc/connect";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { INITIALIZE_REVISIONS, STATEFUL_REVISION, SUPPORTED_REVISIONS } from "../jsonrpc/index.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
-import { type Listening, type ListenOptions, listenH2c } from "./listen.js";
+import { type Listening, type ListenOptions, listenBinary } from "./listen.js";
 import { McpServiceImpl } from "./rpc-service.js";
 import { ToolRegistry } from "./tool-registry.js";
 import {
@@ -85,12 +85,13 @@ export class McpServer {
     return (router) => impl.register(router);
   }
 
-  /** Runs `onStart`, then serves gRPC, Connect and gRPC-Web over h2c; `close()` runs `onStop`. */
+  /** Runs `onStart`, then serves gRPC, Connect and gRPC-Web (h2c and HTTP/1.1); `close()` runs `onStop`. */
   async listen(options: ListenOptions = {}): Promise<Listening> {
     await this.options.onStart?.();
-    const listening = await listenH2c(this.routes(), options);
+    const listening = await listenBinary(this.routes(), options);
     return {
       url: listening.url,
+      port: listening.port,
       close: async () => {
         await listening.close();
         await this.options.onStop?.();

@@ -20,7 +20,7 @@ import {
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { AsyncQueue } from "./async-queue.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
-import { jsonRpcCodeOf } from "./error-codes.js";
+import { mcpErrorOf } from "../binary/index.js";
 import type { McpServer } from "./mcp-server.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
 
@@ -66,7 +66,7 @@ export class McpServiceImpl {
             messageFromValue(JSONRPCErrorResponseSchema, "JSONRPCErrorResponse", {
               jsonrpc: "2.0",
               id: json.id ?? null,
-              error: { code: jsonRpcCodeOf(e.code), message: e.rawMessage },
+              error: mcpErrorOf(e),
             }),
           ),
         );
