@@ -93,6 +93,7 @@ async function* call(
       ),
     ).toString(),
   ) as { id: string | number; method: string; params?: JsonObject };
+  const callerToken = (message.params?._meta as JsonObject | undefined)?.progressToken;
   const queue: JSONRPCMessage[] = [];
   let wake: (() => void) | undefined;
   let done = false;
@@ -103,7 +104,13 @@ async function* call(
   const finished = upstream
     .request(message.method, message.params, {
       ...callOptions(context),
-      onprogress: (params) => push({ jsonrpc: "2.0", method: "notifications/progress", params }),
+      // The upstream reports against the token the MCP client picked; the caller knows its own.
+      onprogress: (params) =>
+        push({
+          jsonrpc: "2.0",
+          method: "notifications/progress",
+          params: callerToken === undefined ? params : { ...params, progressToken: callerToken },
+        }),
     })
     .then(
       (result) => push({ jsonrpc: "2.0", id: message.id, result }),
