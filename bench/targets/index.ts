@@ -1,4 +1,10 @@
-import { gatewayConnectH1, gatewayConnectH2, gatewayGrpc } from "./protomcp-gateway.js";
+import {
+  binaryTyped,
+  doubleBridge,
+  gatewayConnectH1,
+  gatewayConnectH2,
+  gatewayGrpc,
+} from "./protomcp-gateway.js";
 import { rawHttp } from "./raw-http.js";
 import { sdkHttp, sdkInMemory, sdkStdio } from "./sdk-clients.js";
 import type { RoundTripTarget } from "./types.js";
@@ -11,12 +17,6 @@ export const BASELINE_TARGET = "sdk-http";
 /**
  * Every target the round-trip suite runs. To add one, implement
  * {@link RoundTripTarget} in `bench/targets/<name>.ts` and list it here.
- *
- * TODO (plug-ins, wire when they exist):
- * - `protomcp-binary`: Connect client -> protomcp binary endpoint (`src/binary/`),
- *   the protobuf-native path with no JSON at all.
- * - `protomcp-double-bridge`: SDK client -> MCP face (`src/server/`) -> binary ->
- *   gateway -> SDK server: both bridges, as in ARCHITECTURE.md "How a call flows".
  */
 export const targets: readonly RoundTripTarget[] = [
   sdkInMemory,
@@ -26,4 +26,6 @@ export const targets: readonly RoundTripTarget[] = [
   gatewayGrpc,
   gatewayConnectH1,
   gatewayConnectH2,
+  doubleBridge,
+  binaryTyped,
 ];
