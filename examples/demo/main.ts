@@ -14,10 +14,10 @@ const face = await serveMcpFace({
 const snippet = JSON.stringify({ mcpServers: { "protomcp-demo": { type: "http", url: face.url } } }, null, 2);
 process.stderr.write(
   [
-    `protomcp demo: binary mcp.v1 endpoint (gRPC, Connect, gRPC-Web over h2c) at ${binary.url}`,
+    `protomcp demo: binary mcp.v1 endpoint (gRPC, Connect, gRPC-Web; h2c and HTTP/1.1; gRPC reflection) at ${binary.url}`,
     "  try:",
-    `  npx buf curl --http2-prior-knowledge --protocol grpc --schema proto ${binary.url}/mcp.v1.McpService/ListTools`,
-    `  npx buf curl --http2-prior-knowledge --protocol grpc --schema proto -d '{"name":"add","arguments":"{\\"a\\":1,\\"b\\":2}"}' ${binary.url}/mcp.v1.McpService/CallTool`,
+    `  npx buf curl --http2-prior-knowledge --protocol grpc ${binary.url}/mcp.v1.McpService/ListTools`,
+    `  npx buf curl --http2-prior-knowledge --protocol grpc -d '{"name":"add","arguments":"{\\"a\\":1,\\"b\\":2}"}' ${binary.url}/mcp.v1.McpService/CallTool`,
     "",
     `protomcp demo: MCP Streamable HTTP at ${face.url}; for an MCP client:`,
     snippet,
