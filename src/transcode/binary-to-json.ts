@@ -8,7 +8,15 @@ import { writeBase64 } from "./base64.js";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, keyHash, MAX_DEPTH } from "./json-scanner.js";
-import { type FieldPlan, Kind, type MessagePlan, WIRE_I64, WIRE_LEN, WIRE_VARINT } from "./plan.js";
+import {
+  type FieldPlan,
+  Kind,
+  type MessagePlan,
+  missingRequired,
+  WIRE_I64,
+  WIRE_LEN,
+  WIRE_VARINT,
+} from "./plan.js";
 
 const ESCAPES: (string | undefined)[] = [];
 for (let c = 0; c < 0x20; c++) ESCAPES[c] = `\\u${c.toString(16).padStart(4, "0")}`;
@@ -266,16 +274,9 @@ export class BinaryToJson {
     if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
       this.lastRequest = { id: idText, method };
     } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
-    const mask = plan.requiredMask[this.settings.revision];
-    if (this.settings.requireFields && (seen & mask) !== mask) {
-      const missing = plan.requiredKeys[this.settings.revision]
-        .filter((f) => (seen & f.requiredBit) === 0)
-        .map((f) => f.key);
-      this.fail(
-        TranscodeCode.InvalidValue,
-        `cannot convert ${plan.name}: missing required ${missing.map((k) => `'${k}'`).join(", ")} (MCP ${this.settings.revision})`,
-        objectStart,
-      );
+    if (this.settings.requireFields) {
+      const missing = missingRequired(plan, this.settings.revision, seen);
+      if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);
     }
     w.byte(0x7d);
   }

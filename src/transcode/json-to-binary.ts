@@ -7,7 +7,7 @@ import type { McpRevision } from "../schema/index.js";
 import { ByteWriter } from "./byte-writer.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
-import { type FieldPlan, fieldByKey, Kind, type MessagePlan } from "./plan.js";
+import { type FieldPlan, fieldByKey, Kind, type MessagePlan, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
 import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
 
@@ -319,16 +319,9 @@ export class JsonToBinary extends JsonScanner {
     if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
       this.lastRequest = { id: idText, method };
     } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
-    const mask = plan.requiredMask[this.settings.revision];
-    if (this.settings.requireFields && (seen & mask) !== mask) {
-      const missing = plan.requiredKeys[this.settings.revision]
-        .filter((f) => (seen & f.requiredBit) === 0)
-        .map((f) => f.key);
-      this.fail(
-        TranscodeCode.InvalidValue,
-        `cannot convert ${plan.name}: missing required ${missing.map((k) => `'${k}'`).join(", ")} (MCP ${this.settings.revision})`,
-        objectStart,
-      );
+    if (this.settings.requireFields) {
+      const missing = missingRequired(plan, this.settings.revision, seen);
+      if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);
     }
   }
 

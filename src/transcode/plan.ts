@@ -358,3 +358,16 @@ export function fieldByKey(plan: MessagePlan, hash: number, b: Uint8Array, start
   }
   return undefined;
 }
+
+/**
+ * Says which properties the revision requires of `plan` that `seen` (a mask over `requiredBit`)
+ * lacks, as an error reason; undefined when none.
+ */
+export function missingRequired(plan: MessagePlan, revision: McpRevision, seen: number): string | undefined {
+  const mask = plan.requiredMask[revision];
+  if ((seen & mask) === mask) return undefined;
+  const missing = plan.requiredKeys[revision]
+    .filter((f) => (seen & f.requiredBit) === 0)
+    .map((f) => `'${f.key}'`);
+  return `cannot convert ${plan.name}: missing required ${missing.join(", ")} (MCP ${revision})`;
+}

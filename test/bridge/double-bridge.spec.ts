@@ -11,40 +11,11 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
 import { createLogger } from "../../src/observe/index.js";
+import { assertSameOutcome, NONDETERMINISTIC_TOOLS, sampleArguments } from "../helpers/mcp-compare.js";
 import { type McpFace, serveMcpFace } from "../../src/server/index.js";
 
 const require = createRequire(import.meta.url);
 const everything = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
-
-/** Tools whose answers differ between two runs of the server (timing, process environment). */
-const NONDETERMINISTIC = new Set(["get-env", "trigger-long-running-operation", "simulate-research-query"]);
-
-/** Both succeed with the same answer, or both fail with the same MCP error. */
-async function sameOutcome(viaBridge: () => Promise<unknown>, direct: () => Promise<unknown>, what: string) {
-  const settle = async (f: () => Promise<unknown>) => {
-    try {
-      return { ok: await f() };
-    } catch (error) {
-      const e = error as { code?: number; message?: string };
-      return { error: { code: e.code } };
-    }
-  };
-  assert.deepEqual(await settle(viaBridge), await settle(direct), what);
-}
-
-function sampleArguments(schema: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
-  for (const key of (schema.required ?? []) as string[]) {
-    const p = properties[key] ?? {};
-    if (Array.isArray(p.enum)) out[key] = p.enum[0];
-    else if (p.type === "number" || p.type === "integer")
-      out[key] = typeof p.minimum === "number" ? p.minimum : 1;
-    else if (p.type === "boolean") out[key] = false;
-    else out[key] = "protomcp";
-  }
-  return out;
-}
 
 describe("the double bridge: SDK client -> MCP face -> binary -> gateway -> server-everything", function () {
   this.timeout(60_000);
@@ -85,9 +56,9 @@ describe("the double bridge: SDK client -> MCP face -> binary -> gateway -> serv
     const { tools } = await direct.listTools();
     let called = 0;
     for (const tool of tools) {
-      if (NONDETERMINISTIC.has(tool.name)) continue;
+      if (NONDETERMINISTIC_TOOLS.has(tool.name)) continue;
       const args = sampleArguments(tool.inputSchema as Record<string, unknown>);
-      await sameOutcome(
+      await assertSameOutcome(
         () => bridged.callTool({ name: tool.name, arguments: args }),
         () => direct.callTool({ name: tool.name, arguments: args }),
         tool.name,
@@ -100,7 +71,7 @@ describe("the double bridge: SDK client -> MCP face -> binary -> gateway -> serv
   it("reads the same resources and gets the same prompts", async () => {
     const { resources } = await direct.listResources();
     for (const r of resources) {
-      await sameOutcome(
+      await assertSameOutcome(
         () => bridged.readResource({ uri: r.uri }),
         () => direct.readResource({ uri: r.uri }),
         r.uri,
@@ -111,7 +82,7 @@ describe("the double bridge: SDK client -> MCP face -> binary -> gateway -> serv
       const args = Object.fromEntries(
         (p.arguments ?? []).filter((a) => a.required).map((a) => [a.name, "protomcp"]),
       );
-      await sameOutcome(
+      await assertSameOutcome(
         () => bridged.getPrompt({ name: p.name, arguments: args }),
         () => direct.getPrompt({ name: p.name, arguments: args }),
         p.name,

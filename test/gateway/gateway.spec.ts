@@ -21,6 +21,7 @@ import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { mcpErrorOf } from "../../src/binary/index.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
 import { createLogger } from "../../src/observe/index.js";
+import { assertSameOutcome, NONDETERMINISTIC_TOOLS, sampleArguments } from "../helpers/mcp-compare.js";
 import { binaryToValue } from "../../src/transcode/index.js";
 
 const run = promisify(execFile);
@@ -35,44 +36,6 @@ function json(desc: DescMessage, message: unknown): unknown {
     requireFields: false,
   });
 }
-
-/** Arguments that satisfy a tool's input schema, made from the schema alone. */
-function sampleArguments(schema: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
-  for (const key of (schema.required ?? []) as string[]) {
-    const p = properties[key] ?? {};
-    if (Array.isArray(p.enum)) out[key] = p.enum[0];
-    else if (p.type === "number" || p.type === "integer")
-      out[key] = typeof p.minimum === "number" ? p.minimum : 1;
-    else if (p.type === "boolean") out[key] = false;
-    else if (p.type === "array") out[key] = [];
-    else if (p.type === "object") out[key] = {};
-    else out[key] = "protomcp";
-  }
-  return out;
-}
-
-/** Both succeed with the same answer, or both fail with the same MCP error. */
-async function sameOutcome(viaGateway: () => Promise<unknown>, direct: () => Promise<unknown>, what: string) {
-  const settle = async (f: () => Promise<unknown>) => {
-    try {
-      return { ok: await f() };
-    } catch (error) {
-      const e =
-        error instanceof ConnectError ? mcpErrorOf(error) : (error as { code: number; message: string });
-      return { error: { code: e.code, message: e.message.replace(/^MCP error -?\d+: /, "") } };
-    }
-  };
-  assert.deepEqual(await settle(viaGateway), await settle(direct), what);
-}
-
-/** Tools whose answers differ between two runs of the server (timing, process environment). */
-const NONDETERMINISTIC = new Map([
-  ["get-env", "prints the server process's environment, which differs between the two spawns"],
-  ["trigger-long-running-operation", "sleeps; exercised on the Call stream below"],
-  ["simulate-research-query", "long-running, task-shaped; exercised by listing only"],
-]);
 
 describe("gateway in front of server-everything (stdio)", function () {
   this.timeout(60_000);
@@ -135,8 +98,8 @@ describe("gateway in front of server-everything (stdio)", function () {
     assert.ok(tools.length >= 10);
     for (const tool of tools) {
       const args = sampleArguments(tool.inputSchema as Record<string, unknown>);
-      if (NONDETERMINISTIC.has(tool.name)) continue;
-      await sameOutcome(
+      if (NONDETERMINISTIC_TOOLS.has(tool.name)) continue;
+      await assertSameOutcome(
         async () =>
           json(
             McpService.method.callTool.output,
@@ -165,7 +128,7 @@ describe("gateway in front of server-everything (stdio)", function () {
       const args = Object.fromEntries(
         (prompt.arguments ?? []).filter((a) => a.required).map((a) => [a.name, "protomcp"]),
       );
-      await sameOutcome(
+      await assertSameOutcome(
         async () =>
           json(
             McpService.method.getPrompt.output,
