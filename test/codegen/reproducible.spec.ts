@@ -19,7 +19,11 @@ function listFiles(dir: string): string[] {
 }
 
 /** Folders with a buf.gen.yaml whose committed `gen/` must match a fresh generation. */
-const generated = [inventoryDir, fileURLToPath(new URL("../../src/binary/grpc/", import.meta.url))];
+const generated = [
+  inventoryDir,
+  fileURLToPath(new URL("../../src/binary/grpc/", import.meta.url)),
+  fileURLToPath(new URL("../../examples/demo/", import.meta.url)),
+];
 
 describe("committed generated code", () => {
   for (const dir of generated) {

@@ -11,11 +11,8 @@ import type { Message } from "@bufbuild/protobuf";
 /**
  * Describes the file demo/v1/demo.proto.
  */
-export const file_demo_v1_demo: GenFile =
-  /*@__PURE__*/
-  fileDesc(
-    "ChJkZW1vL3YxL2RlbW8ucHJvdG8SB2RlbW8udjEiGwoLRWNob1JlcXVlc3QSDAoEdGV4dBgBIAEoCSIcCgxFY2hvUmVzcG9uc2USDAoEdGV4dBgBIAEoCSIiCgpBZGRSZXF1ZXN0EgkKAWEYASABKAESCQoBYhgCIAEoASIaCgtBZGRSZXNwb25zZRILCgNzdW0YASABKAEiDAoKTm93UmVxdWVzdCIrCgtOb3dSZXNwb25zZRILCgNpc28YASABKAkSDwoHdW5peF9tcxgCIAEoAyIdCgxDb3VudFJlcXVlc3QSDQoFc3RlcHMYASABKA0iLAoNU3dhdGNoUmVxdWVzdBINCgVjb2xvchgBIAEoCRIMCgRzaXplGAIgASgNYgZwcm90bzM",
-  );
+export const file_demo_v1_demo: GenFile = /*@__PURE__*/
+  fileDesc("ChJkZW1vL3YxL2RlbW8ucHJvdG8SB2RlbW8udjEiGwoLRWNob1JlcXVlc3QSDAoEdGV4dBgBIAEoCSIcCgxFY2hvUmVzcG9uc2USDAoEdGV4dBgBIAEoCSIiCgpBZGRSZXF1ZXN0EgkKAWEYASABKAESCQoBYhgCIAEoASIaCgtBZGRSZXNwb25zZRILCgNzdW0YASABKAEiDAoKTm93UmVxdWVzdCIrCgtOb3dSZXNwb25zZRILCgNpc28YASABKAkSDwoHdW5peF9tcxgCIAEoAyIdCgxDb3VudFJlcXVlc3QSDQoFc3RlcHMYASABKA0iLAoNU3dhdGNoUmVxdWVzdBINCgVjb2xvchgBIAEoCRIMCgRzaXplGAIgASgNYgZwcm90bzM");
 
 /**
  * Text to send back.
@@ -35,7 +32,8 @@ export type EchoRequest = Message<"demo.v1.EchoRequest"> & {
  * Describes the message demo.v1.EchoRequest.
  * Use `create(EchoRequestSchema)` to create a new message.
  */
-export const EchoRequestSchema: GenMessage<EchoRequest> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 0);
+export const EchoRequestSchema: GenMessage<EchoRequest> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 0);
 
 /**
  * The echoed text.
@@ -53,7 +51,8 @@ export type EchoResponse = Message<"demo.v1.EchoResponse"> & {
  * Describes the message demo.v1.EchoResponse.
  * Use `create(EchoResponseSchema)` to create a new message.
  */
-export const EchoResponseSchema: GenMessage<EchoResponse> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 1);
+export const EchoResponseSchema: GenMessage<EchoResponse> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 1);
 
 /**
  * Two numbers to add.
@@ -76,7 +75,8 @@ export type AddRequest = Message<"demo.v1.AddRequest"> & {
  * Describes the message demo.v1.AddRequest.
  * Use `create(AddRequestSchema)` to create a new message.
  */
-export const AddRequestSchema: GenMessage<AddRequest> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 2);
+export const AddRequestSchema: GenMessage<AddRequest> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 2);
 
 /**
  * Their sum.
@@ -94,20 +94,23 @@ export type AddResponse = Message<"demo.v1.AddResponse"> & {
  * Describes the message demo.v1.AddResponse.
  * Use `create(AddResponseSchema)` to create a new message.
  */
-export const AddResponseSchema: GenMessage<AddResponse> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 3);
+export const AddResponseSchema: GenMessage<AddResponse> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 3);
 
 /**
  * No arguments.
  *
  * @generated from message demo.v1.NowRequest
  */
-export type NowRequest = Message<"demo.v1.NowRequest"> & {};
+export type NowRequest = Message<"demo.v1.NowRequest"> & {
+};
 
 /**
  * Describes the message demo.v1.NowRequest.
  * Use `create(NowRequestSchema)` to create a new message.
  */
-export const NowRequestSchema: GenMessage<NowRequest> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 4);
+export const NowRequestSchema: GenMessage<NowRequest> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 4);
 
 /**
  * The current time.
@@ -132,7 +135,8 @@ export type NowResponse = Message<"demo.v1.NowResponse"> & {
  * Describes the message demo.v1.NowResponse.
  * Use `create(NowResponseSchema)` to create a new message.
  */
-export const NowResponseSchema: GenMessage<NowResponse> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 5);
+export const NowResponseSchema: GenMessage<NowResponse> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 5);
 
 /**
  * Work that reports progress.
@@ -152,7 +156,8 @@ export type CountRequest = Message<"demo.v1.CountRequest"> & {
  * Describes the message demo.v1.CountRequest.
  * Use `create(CountRequestSchema)` to create a new message.
  */
-export const CountRequestSchema: GenMessage<CountRequest> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 6);
+export const CountRequestSchema: GenMessage<CountRequest> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 6);
 
 /**
  * A square image in one color.
@@ -179,4 +184,6 @@ export type SwatchRequest = Message<"demo.v1.SwatchRequest"> & {
  * Describes the message demo.v1.SwatchRequest.
  * Use `create(SwatchRequestSchema)` to create a new message.
  */
-export const SwatchRequestSchema: GenMessage<SwatchRequest> = /*@__PURE__*/ messageDesc(file_demo_v1_demo, 7);
+export const SwatchRequestSchema: GenMessage<SwatchRequest> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 7);
+
