@@ -127,9 +127,16 @@ function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undef
 export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPlan[] {
   const objectStart = enc.p;
   if (plan.discriminatorBytes !== undefined) {
-    const value = stringAt(enc, findKey(enc, objectStart, plan.discriminatorBytes));
-    const variant = value === undefined ? undefined : plan.variantByConst.get(value);
-    if (variant !== undefined) return [variant];
+    const span = findKey(enc, objectStart, plan.discriminatorBytes);
+    if (span !== undefined) {
+      // Constants are usually written as themselves: compare bytes before parsing anything.
+      for (const [constJson, variant] of plan.variantByConstJson) {
+        if (span[1] - span[0] === constJson.length && enc.spanEquals(span[0], constJson)) return [variant];
+      }
+      const value = stringAt(enc, span);
+      const variant = value === undefined ? undefined : plan.variantByConst.get(value);
+      if (variant !== undefined) return [variant];
+    }
   }
   if (plan.name === "JSONRPCMessage") {
     const variant = jsonRpcVariant(enc, plan);

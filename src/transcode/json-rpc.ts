@@ -25,7 +25,8 @@ function asBuffer(input: Uint8Array | string): Buffer {
 
 /** Converts the messages of one JSON-RPC connection, tracking request ids to type responses. */
 export class JsonRpcTranscoder {
-  private readonly pending = new Map<string, string>();
+  private readonly pending = new Map<string, string | undefined>();
+  private answered = 0;
   private readonly plan: MessagePlan;
   private readonly encoder: JsonToBinary;
   private readonly decoder: BinaryToJson;
@@ -43,12 +44,12 @@ export class JsonRpcTranscoder {
 
   /** Tells the transcoder that the request with this id asked `method` (for responses to requests it did not see). */
   expect(id: string | number, method: string): void {
-    this.pending.set(JSON.stringify(id), method);
+    this.remember(JSON.stringify(id), method);
   }
 
   /** Requests whose responses have not passed yet. */
   get pendingCount(): number {
-    return this.pending.size;
+    return this.pending.size - this.answered;
   }
 
   /** One JSON-RPC message (JSON text) to a binary `mcp.v1.JSONRPCMessage`. */
@@ -91,7 +92,27 @@ export class JsonRpcTranscoder {
   }
 
   private track(request: { id: string; method: string } | undefined, responseId: string | undefined): void {
-    if (request !== undefined) this.pending.set(idKey(request.id), request.method);
-    if (responseId !== undefined) this.pending.delete(idKey(responseId));
+    if (request !== undefined) this.remember(idKey(request.id), request.method);
+    if (responseId !== undefined) this.forget(idKey(responseId));
+  }
+
+  private remember(id: string, method: string): void {
+    if (this.pending.has(id) && this.pending.get(id) === undefined) this.answered--;
+    this.pending.set(id, method);
+  }
+
+  /**
+   * Forgets an answered request. A Map shrinks its table on delete and grows it again on the next
+   * request, an allocation per call when few requests are in flight: answered ids are marked and
+   * swept in batches instead.
+   */
+  private forget(id: string): void {
+    if (this.pending.get(id) === undefined) return;
+    this.pending.set(id, undefined);
+    this.answered++;
+    if (this.answered >= 256) {
+      for (const [k, v] of this.pending) if (v === undefined) this.pending.delete(k);
+      this.answered = 0;
+    }
   }
 }

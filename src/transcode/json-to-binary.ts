@@ -218,8 +218,17 @@ export class JsonToBinary extends JsonScanner {
   }
 
   private encodeConst(f: FieldPlan, owner: MessagePlan): void {
-    const start = this.p;
     const c = this.peek();
+    const start = this.p;
+    // The common case: the constant written as its own JSON text, byte for byte.
+    const constJson = f.constJson!;
+    if (c === QUOTE && this.spanEquals(start, constJson)) {
+      this.p = start + constJson.length;
+      this.w.raw(f.tag);
+      this.w.varint(constJson.length - 2);
+      this.w.copy(this.b, start + 1, this.p - 1);
+      return;
+    }
     let value: string | number;
     if (c === QUOTE) value = this.stringValue(start, this.scanString());
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) value = this.numberValue(start, this.scanNumber());
@@ -237,6 +246,14 @@ export class JsonToBinary extends JsonScanner {
       this.w.varint(Buffer.byteLength(value));
       this.w.utf8(value);
     }
+  }
+
+  /** True when the input at `start` reads `bytes`. */
+  spanEquals(start: number, bytes: Uint8Array): boolean {
+    const b = this.b;
+    if (start + bytes.length > this.end) return false;
+    for (let i = 0; i < bytes.length; i++) if (b[start + i] !== bytes[i]) return false;
+    return true;
   }
 
   private encodeUnion(plan: MessagePlan): void {

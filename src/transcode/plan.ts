@@ -79,6 +79,8 @@ export interface MessagePlan {
   variants: FieldPlan[];
   discriminator: string | undefined;
   variantByConst: Map<string, FieldPlan>;
+  /** The same, by the constant's JSON text as bytes. */
+  variantByConstJson: [Uint8Array, FieldPlan][];
   /** Keys that only one variant defines: seeing one decides the variant. By key hash, then bytes. */
   decisive: Map<number, { key: Uint8Array; variant: FieldPlan }[]>;
   discriminatorBytes: Uint8Array | undefined;
@@ -155,6 +157,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     discriminator: undefined,
     discriminatorBytes: undefined,
     variantByConst: new Map(),
+    variantByConstJson: [],
     decisive: new Map(),
   };
 }
@@ -339,6 +342,7 @@ function fillUnion(plan: MessagePlan): void {
     }
     if (byValue.size === plan.variants.length) {
       plan.discriminator = key;
+      plan.variantByConstJson = [...byValue].map(([value, v]) => [encoder.encode(JSON.stringify(value)), v]);
       plan.discriminatorBytes = encoder.encode(key);
       plan.variantByConst = byValue;
       break;
