@@ -1,15 +1,20 @@
 /** `protomcp gateway`: wiring only; the gateway is `src/gateway`. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { loadAuthConfig } from "../auth/index.js";
 import { parseUpstream, readMcpServersFile, startGateway, type UpstreamConfig } from "../gateway/index.js";
 
 const HELP = `usage: protomcp gateway (--upstream <stdio:COMMAND LINE | URL> | --config mcp.json) [--listen HOST:PORT]
                         [--tls-key key.pem --tls-cert cert.pem]
+                        [--auth-token-env NAME [--auth-rules rules.json]]
 
 Serves mcp.v1.McpService (Connect, gRPC and gRPC-Web on one port, with gRPC reflection and health)
 in front of MCP servers. --config reads an {"mcpServers": {...}} file; a call picks its server with
 the 'mcp-upstream' header (default: the first). Default listen address: 127.0.0.1:0 (any free port);
-the address is printed on stderr.
+the address is printed on stderr. --auth-token-env names an environment variable holding the
+accepted tokens ("TOKEN" or "ID:TOKEN,ID:TOKEN"), sent as "Authorization: Bearer" or "X-Api-Key";
+--auth-rules reads per-tool rules ({"rules": [{"identity": "ID", "allow": [...], "deny": [...]}]}).
+Prometheus metrics are served at GET /metrics on the same port.
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -21,6 +26,8 @@ export async function run(args: string[]): Promise<number> {
       listen: { type: "string", default: "127.0.0.1:0" },
       "tls-key": { type: "string" },
       "tls-cert": { type: "string" },
+      "auth-token-env": { type: "string" },
+      "auth-rules": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -45,7 +52,21 @@ export async function run(args: string[]): Promise<number> {
     values["tls-key"] !== undefined && values["tls-cert"] !== undefined
       ? { tls: { key: readFileSync(values["tls-key"]), cert: readFileSync(values["tls-cert"]) } }
       : {};
-  const gateway = await startGateway({ upstreams, host, port, ...tls });
+  const tokenEnv = values["auth-token-env"];
+  if (tokenEnv === undefined && values["auth-rules"] !== undefined) {
+    process.stderr.write("protomcp gateway: --auth-rules needs --auth-token-env\n");
+    return 2;
+  }
+  const auth =
+    tokenEnv === undefined
+      ? {}
+      : {
+          auth: loadAuthConfig({
+            tokenEnv,
+            ...(values["auth-rules"] === undefined ? {} : { rulesFile: values["auth-rules"] }),
+          }),
+        };
+  const gateway = await startGateway({ upstreams, host, port, ...tls, ...auth });
   process.stderr.write(
     `protomcp gateway: serving mcp.v1.McpService at ${gateway.url} (connect, grpc, grpc-web)\n`,
   );

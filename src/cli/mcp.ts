@@ -3,6 +3,7 @@
  * Wiring only; the work is done by `src/server/mcp-face.ts`. Logs go to stderr.
  */
 import { parseArgs } from "node:util";
+import { type AuthConfig, loadAuthConfig } from "../auth/index.js";
 import { serveMcpFace } from "../server/index.js";
 
 const usage = `usage: protomcp mcp --upstream URL (--stdio | --listen HOST:PORT)
@@ -13,6 +14,9 @@ options:
   --upstream URL          the mcp.v1 endpoint, e.g. http://127.0.0.1:50051
   --stdio                 serve MCP on stdin/stdout
   --listen HOST:PORT      serve MCP over Streamable HTTP at http://HOST:PORT/mcp
+  --auth-token-env NAME   HTTP clients need a token from env NAME ("TOKEN" or "ID:TOKEN,...")
+  --auth-rules FILE       per-tool rules: {"rules": [{"identity": "ID", "allow": [..], "deny": [..]}]}
+  --upstream-token-env NAME  send the token in env NAME to the upstream as a bearer token
 `;
 
 function fail(message: string, code: number): number {
@@ -29,7 +33,15 @@ function parseAddress(text: string): { host: string; port: number } | undefined 
 
 /** Runs `protomcp mcp` and resolves to the exit code once the server stops. */
 export async function run(args: string[]): Promise<number> {
-  let values: { upstream?: string; stdio?: boolean; listen?: string; help?: boolean };
+  let values: {
+    upstream?: string;
+    stdio?: boolean;
+    listen?: string;
+    help?: boolean;
+    "auth-token-env"?: string;
+    "auth-rules"?: string;
+    "upstream-token-env"?: string;
+  };
   try {
     values = parseArgs({
       args,
@@ -37,6 +49,9 @@ export async function run(args: string[]): Promise<number> {
         upstream: { type: "string" },
         stdio: { type: "boolean" },
         listen: { type: "string" },
+        "auth-token-env": { type: "string" },
+        "auth-rules": { type: "string" },
+        "upstream-token-env": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -60,9 +75,28 @@ export async function run(args: string[]): Promise<number> {
   if (values.listen !== undefined && address === undefined) {
     return fail(`want --listen HOST:PORT, got '${values.listen}'\n`, 2);
   }
-  const face = await serveMcpFace(
-    address === undefined ? { upstream, stdio: true } : { upstream, listen: address },
-  );
+  let auth: AuthConfig | undefined;
+  let upstreamToken: string | undefined;
+  try {
+    const tokenEnv = values["auth-token-env"];
+    if (tokenEnv !== undefined) {
+      const rules = values["auth-rules"];
+      auth = loadAuthConfig({ tokenEnv, ...(rules === undefined ? {} : { rulesFile: rules }) });
+    }
+    const upstreamEnv = values["upstream-token-env"];
+    if (upstreamEnv !== undefined) {
+      upstreamToken = process.env[upstreamEnv];
+      if (upstreamToken === undefined || upstreamToken === "") throw new Error(`${upstreamEnv} is unset`);
+    }
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}\n`, 2);
+  }
+  const face = await serveMcpFace({
+    upstream,
+    ...(address === undefined ? { stdio: true } : { listen: address }),
+    ...(auth === undefined ? {} : { auth }),
+    ...(upstreamToken === undefined ? {} : { upstreamToken }),
+  });
   if (face.url !== undefined)
     process.stderr.write(`protomcp mcp: serving MCP at ${face.url} for ${upstream.href}\n`);
   const signalled = new Promise<void>((resolve) => {

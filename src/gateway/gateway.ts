@@ -4,8 +4,10 @@
  */
 import { Code, ConnectError } from "@connectrpc/connect";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { type AuthConfig, createAuthInterceptor } from "../auth/index.js";
 import { type BinaryServer, type ListenOptions, startBinaryServer } from "../binary/index.js";
-import { createLogger, type Logger } from "../observe/index.js";
+import { createLogger, type Logger, MetricsRegistry } from "../observe/index.js";
+import { createCallObserver, metricsRoute } from "./call-observer.js";
 import { createMcpServiceImpl } from "./mcp-service.js";
 import { Upstream } from "./upstream.js";
 import type { UpstreamConfig } from "./upstream-config.js";
@@ -18,6 +20,10 @@ export interface GatewayOptions extends ListenOptions {
   /** Upstreams by name; the first is the default for calls that name none. */
   upstreams: Map<string, UpstreamConfig>;
   logger?: Logger;
+  /** Access control: without it, every caller may call everything. */
+  auth?: AuthConfig;
+  /** Where call metrics go (served at `GET /metrics` on the same port). Default: a new registry. */
+  metrics?: MetricsRegistry;
 }
 
 /** A running gateway. */
@@ -25,6 +31,7 @@ export interface Gateway {
   url: string;
   server: BinaryServer;
   upstreams: Map<string, Upstream>;
+  metrics: MetricsRegistry;
   close(): Promise<void>;
 }
 
@@ -44,15 +51,30 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (upstream === undefined) throw new ConnectError(`no upstream named '${name}'`, Code.NotFound);
     return upstream;
   });
+  const metrics = options.metrics ?? new MetricsRegistry();
+  const defaultName = [...upstreams.keys()][0]!;
+  const interceptors = [
+    createCallObserver(metrics, log, (header) => header.get(UPSTREAM_HEADER) ?? defaultName),
+    ...(options.auth === undefined ? [] : [createAuthInterceptor(options.auth, log)]),
+  ];
   const server = await startBinaryServer({
-    ...options,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.tls === undefined ? {} : { tls: options.tls }),
     services: [{ service: McpService, impl }],
+    interceptors,
+    fallback: metricsRoute(metrics),
   });
-  log.info("gateway listening", { url: server.url, upstreams: [...upstreams.keys()] });
+  log.info("gateway listening", {
+    url: server.url,
+    upstreams: [...upstreams.keys()],
+    auth: options.auth !== undefined,
+  });
   return {
     url: server.url,
     server,
     upstreams,
+    metrics,
     async close() {
       await server.close();
       await Promise.all([...upstreams.values()].map((u) => u.close()));

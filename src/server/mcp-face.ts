@@ -10,10 +10,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Message } from "@bufbuild/protobuf";
-import { Code, ConnectError, type Client, createClient } from "@connectrpc/connect";
+import { Code, ConnectError, type Client, createClient, type Interceptor } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { JSONRPCMessageSchema, JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { type AuthConfig, guardHttpRequest } from "../auth/index.js";
 import {
   ErrorCode,
   type JsonObject,
@@ -27,6 +28,7 @@ import {
   StreamableHttpHandler,
   type Transport,
 } from "../jsonrpc/index.js";
+import type { Logger } from "../observe/index.js";
 import { TranscodeError } from "../transcode/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
@@ -42,6 +44,12 @@ export interface McpFaceOptions {
   listen?: { host?: string; port?: number };
   /** Host names accepted in `Host`/`Origin` (HTTP only). Default: loopback names. */
   allowedHosts?: readonly string[];
+  /** Access control for HTTP clients (401 without a valid token, 403 for a refused tool). */
+  auth?: AuthConfig;
+  /** A bearer token sent to the upstream (for a gateway that checks tokens). */
+  upstreamToken?: string;
+  /** Where refusals are logged. */
+  logger?: Logger;
 }
 
 /** A running MCP face. */
@@ -63,7 +71,15 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     throw new Error("cannot serve MCP face: pass stdio or listen");
   }
   const baseUrl = String(options.upstream).replace(/\/$/, "");
-  const client = createClient(McpService, createGrpcTransport({ baseUrl }));
+  const token = options.upstreamToken;
+  const bearer: Interceptor = (next) => (req) => {
+    req.header.set("authorization", `Bearer ${token}`);
+    return next(req);
+  };
+  const client = createClient(
+    McpService,
+    createGrpcTransport({ baseUrl, interceptors: token === undefined ? [] : [bearer] }),
+  );
   const closers: (() => Promise<void>)[] = [];
   let url: string | undefined;
   let closed: Promise<void> = new Promise<void>(() => {});
@@ -85,8 +101,17 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     });
     const server = createServer((req, res) => {
       const path = (req.url ?? "").split("?")[0];
-      if (path === "/mcp") void handler.handle(req, res);
-      else res.writeHead(404, { "content-type": "text/plain" }).end("not found: MCP is served at /mcp\n");
+      const auth = options.auth;
+      if (path !== "/mcp") {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found: MCP is served at /mcp\n");
+      } else if (auth === undefined) {
+        void handler.handle(req, res);
+      } else {
+        void guardHttpRequest(auth, req, res, options.logger).then(
+          (caller) => (caller === undefined ? undefined : handler.handle(req, res)),
+          () => res.destroy(),
+        );
+      }
     });
     const host = options.listen.host ?? "127.0.0.1";
     await listenOn(server, host, options.listen.port ?? 0);

@@ -1,0 +1,106 @@
+/**
+ * Who may call, and which tools each caller may use: the credentials a face accepts (each naming
+ * an identity) and allow/deny rules over tool names by identity.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+
+/** One accepted credential: a bearer token (or API key) and the caller it identifies. */
+export interface Credential {
+  /** The secret, as sent in `Authorization: Bearer …` or `X-Api-Key`. Never logged. */
+  token: string;
+  /** The caller's name, used by rules, logs and metrics. */
+  identity: string;
+}
+
+/**
+ * Allow/deny over tool names for callers whose identity matches `identity` (`*` for everyone).
+ * Patterns are globs where `*` matches any run of characters.
+ */
+export interface ToolRule {
+  identity: string;
+  /** When given, only tools matching one of these patterns may be called. */
+  allow?: readonly string[];
+  /** Tools matching any of these patterns may not be called (deny wins over allow). */
+  deny?: readonly string[];
+}
+
+/** Access control for a face. */
+export interface AuthConfig {
+  /** The accepted credentials; an empty list refuses every caller. */
+  credentials: readonly Credential[];
+  /** Per-tool rules; none means every authenticated caller may call every tool. */
+  rules?: readonly ToolRule[];
+}
+
+/** The identity given to a token that names none. */
+export const DEFAULT_IDENTITY = "default";
+
+/**
+ * Parses credentials from an environment variable's value: comma-separated entries, each either
+ * `TOKEN` (identity `default`) or `IDENTITY:TOKEN`.
+ */
+export function parseCredentials(text: string): Credential[] {
+  const out: Credential[] = [];
+  for (const raw of text.split(",")) {
+    const entry = raw.trim();
+    if (entry === "") continue;
+    const at = entry.indexOf(":");
+    const credential =
+      at < 0
+        ? { identity: DEFAULT_IDENTITY, token: entry }
+        : { identity: entry.slice(0, at).trim(), token: entry.slice(at + 1).trim() };
+    if (credential.identity === "" || credential.token === "") {
+      throw new Error("cannot parse credentials: an entry has an empty identity or token");
+    }
+    out.push(credential);
+  }
+  return out;
+}
+
+/** Checks a parsed rules document (`{"rules": [...]}` or a bare array) and returns its rules. */
+export function parseRules(value: unknown): ToolRule[] {
+  const list = Array.isArray(value) ? value : (value as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(list)) throw new Error('cannot read rules: want {"rules": [...]}');
+  return list.map((item: unknown, i) => {
+    const rule = item as Record<string, unknown> | null;
+    if (rule === null || typeof rule !== "object" || typeof rule.identity !== "string") {
+      throw new Error(`cannot read rule ${i}: want an object with a string "identity"`);
+    }
+    const patterns = (key: "allow" | "deny"): readonly string[] | undefined => {
+      const v = rule[key];
+      if (v === undefined) return undefined;
+      if (!Array.isArray(v) || !v.every((p) => typeof p === "string")) {
+        throw new Error(`cannot read rule ${i}: "${key}" must be an array of strings`);
+      }
+      return v as string[];
+    };
+    const allow = patterns("allow");
+    const deny = patterns("deny");
+    return {
+      identity: rule.identity,
+      ...(allow === undefined ? {} : { allow }),
+      ...(deny === undefined ? {} : { deny }),
+    };
+  });
+}
+
+/**
+ * Builds an {@link AuthConfig} from the environment variable `tokenEnv` (see
+ * {@link parseCredentials}) and an optional JSON rules file. Fails when the variable is unset or
+ * empty: a face asked to check tokens must not silently accept everyone.
+ */
+export function loadAuthConfig(
+  options: { tokenEnv: string; rulesFile?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): AuthConfig {
+  const text = env[options.tokenEnv];
+  if (text === undefined || text.trim() === "") {
+    throw new Error(`cannot enable auth: environment variable ${options.tokenEnv} is unset or empty`);
+  }
+  const credentials = parseCredentials(text);
+  if (options.rulesFile === undefined) return { credentials };
+  const rules = parseRules(JSON.parse(readFileSync(options.rulesFile, "utf8")));
+  return { credentials, rules };
+}
