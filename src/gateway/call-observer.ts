@@ -96,7 +96,7 @@ export function createCallObserver(
 /** A `fallback` route for the binary server: Prometheus text at `GET /metrics`, 404 elsewhere. */
 export function metricsRoute(metrics: MetricsRegistry): (req: unknown, res: unknown) => void {
   return (rawReq, rawRes) => {
-    const req = rawReq as { url?: string; method?: string };
+    const req = rawReq as { url?: string; method?: string; headers?: Record<string, unknown> };
     const res = rawRes as {
       writeHead(status: number, headers: Record<string, string>): unknown;
       end(body: string): unknown;
@@ -105,6 +105,17 @@ export function metricsRoute(metrics: MetricsRegistry): (req: unknown, res: unkn
     if (path === "/metrics" && (req.method === "GET" || req.method === "HEAD")) {
       res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
       res.end(req.method === "HEAD" ? "" : metrics.render());
+      return;
+    }
+    const contentType = String(req.headers?.["content-type"] ?? "");
+    if (contentType.startsWith("application/grpc")) {
+      // gRPC clients read an unknown method from grpc-status, not from the HTTP status.
+      res.writeHead(200, {
+        "content-type": contentType,
+        "grpc-status": "12",
+        "grpc-message": encodeURIComponent(`unknown method ${path}`),
+      });
+      res.end("");
       return;
     }
     res.writeHead(404, { "content-type": "text/plain" });

@@ -230,6 +230,10 @@ function convert<T>(run: () => T): T {
     if (error instanceof TranscodeError) {
       throw new JsonRpcError(ErrorCode.InvalidParams, `invalid params: ${error.message}`);
     }
+    if (error instanceof RangeError) {
+      // Nesting deep enough to overflow the stack before the transcoder's own depth check.
+      throw new JsonRpcError(ErrorCode.InvalidParams, "invalid params: nested too deeply");
+    }
     throw error;
   }
 }
