@@ -139,6 +139,21 @@ export function createConformanceServer(): McpServer {
     mimeType: "image/png",
     read: async () => Buffer.from(PNG_BASE64, "base64"),
   });
+  server.resource({
+    uri: "test://watched-resource",
+    name: "watched-resource",
+    description: "A resource clients subscribe to.",
+    mimeType: "text/plain",
+    read: async () => "Watched resource content",
+  });
+  server.resourceTemplate({
+    uriTemplate: "test://template/{id}/data",
+    name: "template-data",
+    description: "Data for an id.",
+    mimeType: "application/json",
+    read: async (_, { id }) => JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }),
+    complete: async (_, value) => ["123", "456", "789"].filter((id) => id.startsWith(value)),
+  });
   server.prompt({
     name: "test_simple_prompt",
     description: "A prompt without arguments.",
@@ -153,6 +168,7 @@ export function createConformanceServer(): McpServer {
       { name: "arg1", description: "First test argument", required: true },
       { name: "arg2", description: "Second test argument", required: true },
     ],
+    complete: async (_, value) => ["paris", "park", "party"].filter((word) => word.startsWith(value)),
     get: async ({ arg1, arg2 }) => [
       {
         role: "user",

@@ -18,6 +18,7 @@ export {
   type PromptDefinition,
   type PromptMessageJson,
   type ResourceDefinition,
+  type ResourceTemplateDefinition,
   type ToolDefinition,
   type ToolResultJson,
 } from "./types.js";

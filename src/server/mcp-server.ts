@@ -13,6 +13,7 @@ import { Code, ConnectError } from "@connectrpc/connect";
 import { INITIALIZE_REVISIONS, STATEFUL_REVISION, SUPPORTED_REVISIONS } from "../jsonrpc/index.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
 import { type Listening, type ListenOptions, listenBinary } from "./listen.js";
+import { ResourceRegistry } from "./resource-registry.js";
 import { McpServiceImpl } from "./rpc-service.js";
 import { ToolRegistry } from "./tool-registry.js";
 import {
@@ -22,6 +23,7 @@ import {
   type McpServerOptions,
   type PromptDefinition,
   type ResourceDefinition,
+  type ResourceTemplateDefinition,
   type ToolDefinition,
 } from "./types.js";
 
@@ -38,9 +40,10 @@ export type ListKind = "tools" | "resources" | "prompts";
 /** A protobuf-first MCP server. Make one with {@link createMcpServer}. */
 export class McpServer {
   private readonly tools = new ToolRegistry();
-  private readonly resources = new Map<string, ResourceDefinition>();
+  private readonly resources = new ResourceRegistry();
   private readonly prompts = new Map<string, PromptDefinition>();
   private readonly listeners = new Set<(kind: ListKind) => void>();
+  private readonly updateListeners = new Set<(uri: string) => void>();
   private level: LoggingLevel = "debug";
 
   constructor(readonly options: McpServerOptions) {}
@@ -61,9 +64,32 @@ export class McpServer {
 
   /** Adds a resource at a fixed URI. */
   resource(definition: ResourceDefinition): this {
-    this.resources.set(definition.uri, definition);
+    this.resources.add(definition);
     this.changed("resources");
     return this;
+  }
+
+  /** Adds a resource template: `resources/read` of a matching URI calls its `read`. */
+  resourceTemplate(definition: ResourceTemplateDefinition): this {
+    this.resources.addTemplate(definition);
+    this.changed("resources");
+    return this;
+  }
+
+  /**
+   * Announces that the resource at `uri` changed (`notifications/resources/updated`), if a client
+   * subscribed to it; returns whether anyone was told.
+   */
+  resourceUpdated(uri: string): boolean {
+    if (!this.resources.isSubscribed(uri)) return false;
+    for (const listener of this.updateListeners) listener(uri);
+    return true;
+  }
+
+  /** Calls `listener` with the URI of each subscribed resource that changed; returns a stop function. */
+  onResourceUpdated(listener: (uri: string) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
   }
 
   /** Adds a prompt. */
@@ -101,7 +127,13 @@ export class McpServer {
 
   /** The server's capabilities, as `initialize` and `server/discover` report them. */
   capabilities(): JsonRecord {
-    return { tools: { listChanged: true }, resources: {}, prompts: {}, logging: {} };
+    return {
+      tools: { listChanged: true },
+      resources: { listChanged: true, subscribe: true },
+      prompts: { listChanged: true },
+      logging: {},
+      completions: {},
+    };
   }
 
   /** Answers one request in MCP's JSON form. Errors are `ConnectError`s. */
@@ -119,11 +151,19 @@ export class McpServer {
       case "tools/call":
         return this.tools.call(String(params.name ?? ""), params.arguments, context);
       case "resources/list":
-        return { resources: [...this.resources.values()].map(describeResource) };
+        return this.resources.list();
       case "resources/templates/list":
-        return { resourceTemplates: [] };
+        return this.resources.listTemplates();
       case "resources/read":
-        return this.readResource(String(params.uri ?? ""), context);
+        return this.resources.read(String(params.uri ?? ""), context);
+      case "resources/subscribe":
+        this.resources.subscribe(String(params.uri ?? ""));
+        return {};
+      case "resources/unsubscribe":
+        this.resources.unsubscribe(String(params.uri ?? ""));
+        return {};
+      case "completion/complete":
+        return this.complete(params);
       case "prompts/list":
         return { prompts: [...this.prompts.values()].map(describePrompt) };
       case "prompts/get":
@@ -165,15 +205,27 @@ export class McpServer {
     return info;
   }
 
-  private async readResource(uri: string, context: HandlerContext): Promise<JsonRecord> {
-    const resource = this.resources.get(uri);
-    if (resource === undefined) throw new ConnectError(`resource not found: ${uri}`, Code.NotFound);
-    const body = await resource.read(uri, context);
-    const contents: JsonRecord = { uri };
-    if (resource.mimeType !== undefined) contents.mimeType = resource.mimeType;
-    if (typeof body === "string") contents.text = body;
-    else contents.blob = Buffer.from(body).toString("base64");
-    return { contents: [contents] };
+  private async complete(params: JsonRecord): Promise<JsonRecord> {
+    const ref = (params.ref ?? {}) as JsonRecord;
+    const argument = (params.argument ?? {}) as JsonRecord;
+    const name = String(argument.name ?? "");
+    const value = String(argument.value ?? "");
+    let values: string[];
+    if (ref.type === "ref/prompt") {
+      const prompt = this.prompts.get(String(ref.name ?? ""));
+      if (prompt === undefined) {
+        throw new ConnectError(`cannot complete: unknown prompt '${String(ref.name)}'`, Code.InvalidArgument);
+      }
+      values = (await prompt.complete?.(name, value)) ?? [];
+    } else if (ref.type === "ref/resource") {
+      values = await this.resources.complete(String(ref.uri ?? ""), name, value);
+    } else {
+      throw new ConnectError(`cannot complete: unknown ref type '${String(ref.type)}'`, Code.InvalidArgument);
+    }
+    // The spec caps a completion at 100 values; `hasMore` says some were left off.
+    return {
+      completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 },
+    };
   }
 
   private async getPrompt(params: JsonRecord, context: HandlerContext): Promise<JsonRecord> {
@@ -232,14 +284,6 @@ export class McpServer {
   private changed(kind: ListKind): void {
     for (const listener of this.listeners) listener(kind);
   }
-}
-
-function describeResource(resource: ResourceDefinition): JsonRecord {
-  const entry: JsonRecord = { uri: resource.uri, name: resource.name };
-  if (resource.title !== undefined) entry.title = resource.title;
-  if (resource.description !== undefined) entry.description = resource.description;
-  if (resource.mimeType !== undefined) entry.mimeType = resource.mimeType;
-  return entry;
 }
 
 function describePrompt(prompt: PromptDefinition): JsonRecord {

@@ -1,7 +1,7 @@
 /**
  * `mcp.v1.McpService` over a {@link McpServer}: each unary RPC converts its params message to MCP's
  * JSON form, dispatches, and converts the result back; `Call` streams the request's notifications
- * (progress, logs) and then its response; `SubscriptionsListen` streams list changes.
+ * (progress, logs) and then its response; `SubscriptionsListen` streams list changes and updates of subscribed resources.
  *
  * @module
  */
@@ -86,8 +86,18 @@ export class McpServiceImpl {
         }),
       );
     });
+    const stopUpdates = this.server.onResourceUpdated((uri) => {
+      queue.push(
+        messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
+          jsonrpc: "2.0",
+          method: "notifications/resources/updated",
+          params: { uri },
+        }),
+      );
+    });
     context.signal.addEventListener("abort", () => {
       stop();
+      stopUpdates();
       queue.end();
     });
     return queue;

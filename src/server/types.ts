@@ -76,6 +76,22 @@ export interface ResourceDefinition {
   read(uri: string, context: HandlerContext): Promise<string | Uint8Array>;
 }
 
+/**
+ * A family of resources whose URIs match an RFC 6570 level-1 template, e.g. `file:///{path}`:
+ * each `{name}` matches one or more characters other than `/`.
+ */
+export interface ResourceTemplateDefinition {
+  uriTemplate: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  /** Returns the contents of `uri`, given the values the template's variables matched. */
+  read(uri: string, variables: Record<string, string>, context: HandlerContext): Promise<string | Uint8Array>;
+  /** Suggests values for the variable `name` that start from `value` (`completion/complete`). */
+  complete?(name: string, value: string): Promise<string[]>;
+}
+
 /** One argument of a prompt. */
 export interface PromptArgument {
   name: string;
@@ -99,6 +115,8 @@ export interface PromptDefinition {
     args: Record<string, string>,
     context: HandlerContext,
   ): Promise<PromptMessageJson[] | { description?: string; messages: PromptMessageJson[] }>;
+  /** Suggests values for the argument `name` that start from `value` (`completion/complete`). */
+  complete?(name: string, value: string): Promise<string[]>;
 }
 
 /** Who the server is and how it starts and stops. */
