@@ -32,6 +32,7 @@ import type { Logger } from "../observe/index.js";
 import { TranscodeError } from "../transcode/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
+import { relayNotifications } from "./notification-relay.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
 
 /** Options for {@link serveMcpFace}. */
@@ -161,7 +162,7 @@ function attachPeer(transport: Transport, client: UpstreamClient): Peer {
       throw error instanceof JsonRpcError ? error : jsonRpcErrorFrom(error);
     }
   });
-  peer.setNotificationHandler("notifications/initialized", () => {});
+  peer.setNotificationHandler("notifications/initialized", () => relayNotifications(peer, client));
   return peer;
 }
 

@@ -1,0 +1,40 @@
+/**
+ * Relays the upstream's `SubscriptionsListen` stream (list changes, updates of subscribed
+ * resources) to one MCP session of the face as notifications.
+ *
+ * @module
+ */
+import { create } from "@bufbuild/protobuf";
+import { Code, type Client, ConnectError } from "@connectrpc/connect";
+import { JSONRPCNotificationSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { SubscriptionsListenRequestParamsSchema } from "../../gen/es/mcp/v1/subscriptions_pb.js";
+import type { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import type { JsonObject, Peer } from "../jsonrpc/index.js";
+import { valueFromMessage } from "./codec.js";
+
+/**
+ * Starts relaying once the session is initialized; stops when the peer closes. A notification
+ * the session cannot take (an HTTP client without a GET stream) is dropped: the spec lets a
+ * server send list changes only when the client can listen. An upstream without
+ * `SubscriptionsListen` (Unimplemented) just means nothing is relayed.
+ */
+export function relayNotifications(peer: Peer, client: Client<typeof McpService>): void {
+  const abort = new AbortController();
+  const previous = peer.onclose;
+  peer.onclose = (info) => {
+    abort.abort();
+    previous?.(info);
+  };
+  void (async () => {
+    const request = create(SubscriptionsListenRequestParamsSchema);
+    for await (const notification of client.subscriptionsListen(request, { signal: abort.signal })) {
+      const json = valueFromMessage(JSONRPCNotificationSchema, "JSONRPCNotification", notification);
+      await peer.notify(String(json.method), json.params as JsonObject | undefined).catch(() => {});
+    }
+  })().catch((error: unknown) => {
+    if (abort.signal.aborted) return;
+    if (error instanceof ConnectError && (error.code === Code.Unimplemented || error.code === Code.Canceled))
+      return;
+    process.stderr.write(`protomcp mcp: upstream notifications stopped: ${String(error)}\n`);
+  });
+}
