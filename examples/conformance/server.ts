@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { toJson } from "@bufbuild/protobuf";
 import { EmptySchema, StructSchema } from "@bufbuild/protobuf/wkt";
 import { createMcpServer, type McpServer } from "../../src/server/index.js";
 
@@ -109,6 +110,24 @@ export function createConformanceServer(): McpServer {
     handler: async () => {
       throw new Error("This tool intentionally returns an error for testing");
     },
+  });
+  server.tool({
+    name: "json_schema_2020_12_tool",
+    description: "Tool with JSON Schema 2020-12 features",
+    // A Struct takes any object; the schema shows that $schema, $defs and $ref survive the bridge.
+    input: StructSchema,
+    inputSchema: {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      $defs: {
+        address: { type: "object", properties: { street: { type: "string" }, city: { type: "string" } } },
+      },
+      properties: { name: { type: "string" }, address: { $ref: "#/$defs/address" } },
+      additionalProperties: false,
+    },
+    handler: async (input) => ({
+      content: [{ type: "text", text: JSON.stringify(toJson(StructSchema, input)) }],
+    }),
   });
   for (const [name, description] of [
     ["test_sampling", "Asks the client to sample (sampling/createMessage)."],

@@ -38,7 +38,8 @@ export class ToolRegistry {
       const entry: JsonRecord = { name: tool.name };
       if (tool.title !== undefined) entry.title = tool.title;
       if (tool.description !== undefined) entry.description = tool.description;
-      entry.inputSchema = messageSchema(tool.input, { direction: "input" }) as JsonRecord;
+      entry.inputSchema =
+        tool.inputSchema ?? (messageSchema(tool.input, { direction: "input" }) as JsonRecord);
       if (tool.output !== undefined) {
         entry.outputSchema = messageSchema(tool.output, { direction: "output" }) as JsonRecord;
       }

@@ -53,6 +53,11 @@ export interface ToolDefinition<I extends DescMessage, O extends DescMessage> {
   description?: string;
   /** The arguments' message; the tool's `inputSchema` is generated from it. */
   input: I;
+  /**
+   * Replaces the `inputSchema` generated from `input`, for what a message cannot say (`$defs`,
+   * formats, bounds). Arguments are still parsed into `input` with `fromJson`, so the two must agree.
+   */
+  inputSchema?: JsonRecord;
   /** The structured result's message; the tool's `outputSchema` is generated from it. */
   output?: O;
   /** MCP tool annotations (`readOnlyHint`, `destructiveHint`, ...). */

@@ -15,7 +15,18 @@ const baseline = resolvePath("../../examples/conformance/baseline.yml");
 /** Runs the conformance CLI against `url`; resolves to its exit code and output. */
 function runConformance(url: string, outputDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const args = ["--import", shim, cli, "server", "--url", url, "--expected-failures", baseline];
+    const args = [
+      "--import",
+      shim,
+      cli,
+      "server",
+      "--url",
+      url,
+      "--expected-failures",
+      baseline,
+      "--suite",
+      "all",
+    ];
     const child = spawn(process.execPath, [...args, "-o", outputDir], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -29,7 +40,7 @@ function runConformance(url: string, outputDir: string): Promise<{ code: number 
   });
 }
 
-describe("server: @modelcontextprotocol/conformance server scenarios through the MCP face", function () {
+describe("server: @modelcontextprotocol/conformance server scenarios (all suites) through the MCP face", function () {
   this.timeout(60_000);
   let binary: Listening;
   let face: McpFace;
