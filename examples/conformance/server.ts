@@ -7,6 +7,7 @@
  */
 import { toJson } from "@bufbuild/protobuf";
 import { EmptySchema, StructSchema } from "@bufbuild/protobuf/wkt";
+import { addClientRequestTools } from "./client-requests.js";
 import { createMcpServer, type McpServer } from "../../src/server/index.js";
 
 /** A 1x1 red PNG. */
@@ -129,21 +130,7 @@ export function createConformanceServer(): McpServer {
       content: [{ type: "text", text: JSON.stringify(toJson(StructSchema, input)) }],
     }),
   });
-  for (const [name, description] of [
-    ["test_sampling", "Asks the client to sample (sampling/createMessage)."],
-    ["test_elicitation", "Asks the client for input (elicitation/create)."],
-  ] as const) {
-    // Server-to-client requests cannot cross mcp.v1's unary RPCs yet; see baseline.yml.
-    server.tool({
-      name,
-      description,
-      input: StructSchema,
-      handler: async () => ({
-        content: [{ type: "text", text: `${name}: server-to-client requests are not bridged yet` }],
-        isError: true,
-      }),
-    });
-  }
+  addClientRequestTools(server);
   server.resource({
     uri: "test://static-text",
     name: "static-text",

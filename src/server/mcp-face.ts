@@ -29,10 +29,11 @@ import {
   type Transport,
 } from "../jsonrpc/index.js";
 import type { Logger } from "../observe/index.js";
-import { TranscodeError } from "../transcode/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
+import { exchanged } from "./face-exchange.js";
 import { relayNotifications } from "./notification-relay.js";
+import { convertParams } from "./params-conversion.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
 
 /** Options for {@link serveMcpFace}. */
@@ -143,6 +144,9 @@ function listenOn(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
+/** The ways of calling tools that an upstream client answered with Unimplemented. */
+const lacking = new WeakMap<UpstreamClient, Set<string>>();
+
 /** A peer on `transport` whose every mapped MCP method is an RPC on `client`. */
 function attachPeer(transport: Transport, client: UpstreamClient): Peer {
   const peer = new Peer(transport);
@@ -152,15 +156,29 @@ function attachPeer(transport: Transport, client: UpstreamClient): Peer {
     );
   }
   const callTool = unaryMethods.get("tools/call");
+  // tools/call prefers Exchange (server-to-client requests), then Call (notifications), then
+  // CallTool; an upstream that lacks one is remembered so later calls skip it.
   peer.setRequestHandler("tools/call", async (request, context) => {
-    try {
-      return complete(request, await streamed(client, request, context));
-    } catch (error) {
-      if (callTool !== undefined && error instanceof ConnectError && error.code === Code.Unimplemented) {
-        return complete(request, await unary(client, callTool, request, context));
+    const lacks = lacking.get(client) ?? new Set<string>();
+    lacking.set(client, lacks);
+    const ways: [string, () => Promise<JsonObject>][] = [
+      ["exchange", () => exchanged(client, request, context)],
+      ["call", () => streamed(client, request, context)],
+    ];
+    if (callTool !== undefined) ways.push(["callTool", () => unary(client, callTool, request, context)]);
+    for (const [name, way] of ways) {
+      if (lacks.has(name)) continue;
+      try {
+        return complete(request, await way());
+      } catch (error) {
+        if (error instanceof ConnectError && error.code === Code.Unimplemented && name !== "callTool") {
+          lacks.add(name);
+          continue;
+        }
+        throw error instanceof JsonRpcError ? error : jsonRpcErrorFrom(error);
       }
-      throw error instanceof JsonRpcError ? error : jsonRpcErrorFrom(error);
     }
+    throw new JsonRpcError(ErrorCode.MethodNotFound, "the upstream implements no way to call tools");
   });
   peer.setNotificationHandler("notifications/initialized", () => relayNotifications(peer, client));
   return peer;
@@ -184,7 +202,9 @@ async function unary(
   request: JsonRpcRequest,
   context: RequestContext,
 ): Promise<JsonObject> {
-  const input = convert(() => messageFromValue(method.input, typeNameOf(method.input), request.params ?? {}));
+  const input = convertParams(() =>
+    messageFromValue(method.input, typeNameOf(method.input), request.params ?? {}),
+  );
   const call = client[method.rpc] as unknown as UnaryCall;
   let output: Message;
   try {
@@ -201,7 +221,7 @@ async function streamed(
   request: JsonRpcRequest,
   context: RequestContext,
 ): Promise<JsonObject> {
-  const message = convert(() =>
+  const message = convertParams(() =>
     messageFromValue(JSONRPCRequestSchema, "JSONRPCRequest", {
       jsonrpc: "2.0",
       id: context.requestId,
@@ -221,20 +241,4 @@ async function streamed(
     }
   }
   throw new JsonRpcError(ErrorCode.InternalError, "upstream ended the call without a response");
-}
-
-/** Runs a JSON → protobuf conversion; what does not fit the schema is the client's error. */
-function convert<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof TranscodeError) {
-      throw new JsonRpcError(ErrorCode.InvalidParams, `invalid params: ${error.message}`);
-    }
-    if (error instanceof RangeError) {
-      // Nesting deep enough to overflow the stack before the transcoder's own depth check.
-      throw new JsonRpcError(ErrorCode.InvalidParams, "invalid params: nested too deeply");
-    }
-    throw error;
-  }
 }

@@ -32,6 +32,8 @@ export interface RequestScope {
   signal: AbortSignal;
   /** Sends a notification on the request's stream; absent for unary RPCs. */
   notify?: (method: string, params: JsonRecord) => Promise<void>;
+  /** Sends a request to the client and waits for its result; only on the `Exchange` stream. */
+  request?: (method: string, params: JsonRecord) => Promise<JsonRecord>;
 }
 
 /** Which list changed, for `notifications/{kind}/list_changed`. */
@@ -261,6 +263,7 @@ export class McpServer {
       meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as JsonRecord) : undefined;
     const token = metaRecord?.progressToken;
     const notify = scope.notify;
+    const request = scope.request;
     return {
       signal: scope.signal,
       meta: metaRecord,
@@ -270,6 +273,15 @@ export class McpServer {
         if (total !== undefined) p.total = total;
         if (message !== undefined) p.message = message;
         await notify("notifications/progress", p);
+      },
+      request: async (method, params) => {
+        if (request === undefined) {
+          throw new ConnectError(
+            `cannot send ${method}: the client called without the Exchange stream, so it cannot answer`,
+            Code.FailedPrecondition,
+          );
+        }
+        return request(method, params);
       },
       log: async (level, data, logger) => {
         if (notify === undefined) return;

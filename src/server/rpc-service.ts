@@ -19,6 +19,7 @@ import {
 } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { AsyncQueue } from "./async-queue.js";
+import { serveExchange } from "./exchange.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { mcpErrorOf } from "../binary/index.js";
 import type { McpServer } from "./mcp-server.js";
@@ -35,6 +36,8 @@ export class McpServiceImpl {
       impl[method.rpc] = (input: Message, context: HandlerContext) => this.unary(method, input, context);
     }
     impl.call = (request: JSONRPCRequest, context: HandlerContext) => this.call(request, context);
+    impl.exchange = (input: AsyncIterable<JSONRPCMessage>, context: HandlerContext) =>
+      serveExchange(this.server, input, context);
     impl.subscriptionsListen = (_: unknown, context: HandlerContext) => this.listen(context);
     router.service(McpService, impl);
   }

@@ -35,6 +35,12 @@ export interface HandlerContext {
    * arrives on the `Call` stream can deliver it; otherwise this does nothing.
    */
   progress(progress: number, total?: number, message?: string): Promise<void>;
+  /**
+   * Sends a request to the client (`sampling/createMessage`, `elicitation/create`, `roots/list`)
+   * and resolves to its result. Only a request that arrives on the `Exchange` stream can make one
+   * (the MCP face uses it for `tools/call`); otherwise this rejects with `FailedPrecondition`.
+   */
+  request(method: string, params: JsonRecord): Promise<JsonRecord>;
   /** Sends a log message (`notifications/message`) at or above the level the client set. */
   log(level: LoggingLevel, data: JsonValue, logger?: string): Promise<void>;
 }

@@ -1,0 +1,72 @@
+/**
+ * The MCP face's side of `mcp.v1.McpService/Exchange`: sends one client request upstream on the
+ * bidirectional stream, relays the upstream's notifications to the client, forwards the upstream's
+ * own requests (`sampling/createMessage`, `elicitation/create`, `roots/list`) to the client and
+ * their answers back, and returns the final result.
+ *
+ * @module
+ */
+import type { Client } from "@connectrpc/connect";
+import type { JSONRPCMessage } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import type { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import {
+  ErrorCode,
+  type JsonObject,
+  JsonRpcError,
+  type JsonRpcRequest,
+  type RequestContext,
+} from "../jsonrpc/index.js";
+import { AsyncQueue } from "./async-queue.js";
+import type { JsonRecord, JsonValue } from "./codec.js";
+import { MessageStreamCodec } from "./message-stream-codec.js";
+import { convertParams } from "./params-conversion.js";
+
+/** Sends `request` on `Exchange` and resolves to its result; errors are the upstream's. */
+export async function exchanged(
+  client: Client<typeof McpService>,
+  request: JsonRpcRequest,
+  context: RequestContext,
+): Promise<JsonObject> {
+  const codec = new MessageStreamCodec();
+  const input = new AsyncQueue<JSONRPCMessage>();
+  const reply = (json: JsonRecord): void => input.push(codec.encode({ jsonrpc: "2.0", ...json }));
+  input.push(
+    convertParams(() =>
+      codec.encode({
+        jsonrpc: "2.0",
+        id: context.requestId,
+        method: request.method,
+        params: (request.params ?? {}) as JsonRecord,
+      }),
+    ),
+  );
+  try {
+    for await (const message of client.exchange(input, { signal: context.signal })) {
+      const json = codec.decode(message);
+      const params = (json.params ?? undefined) as JsonObject | undefined;
+      if (typeof json.method === "string" && json.id !== undefined) {
+        const id = json.id;
+        context.sendRequest(json.method, params).then(
+          (result) => reply({ id, result: result as JsonRecord }),
+          (error: unknown) => reply({ id, error: wireError(error) }),
+        );
+      } else if (typeof json.method === "string") {
+        await context.sendNotification(json.method, params);
+      } else if (json.error !== undefined) {
+        const error = json.error as JsonRecord;
+        throw new JsonRpcError(Number(error.code), String(error.message), { data: error.data });
+      } else {
+        return (json.result ?? {}) as JsonObject;
+      }
+    }
+  } finally {
+    input.end();
+  }
+  throw new JsonRpcError(ErrorCode.InternalError, "upstream ended the exchange without a response");
+}
+
+/** A client's refusal, as the error object sent back upstream. */
+function wireError(error: unknown): JsonValue {
+  const object = JsonRpcError.from(error).toErrorObject();
+  return { code: object.code, message: object.message };
+}
