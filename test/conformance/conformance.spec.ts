@@ -10,6 +10,7 @@ import { type Listening, type McpFace, serveMcpFace } from "../../src/server/ind
 import { type ConformanceRun, runConformance, scenarioPassed } from "./run-conformance.js";
 
 const resolvePath = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const cliBin = resolvePath("../../bin/protomcp.js");
 const everything = resolvePath("../../node_modules/@modelcontextprotocol/server-everything/dist/index.js");
 const quiet = createLogger({ level: "error" });
 
@@ -17,9 +18,11 @@ const quiet = createLogger({ level: "error" });
 const baselines = JSON.parse(readFileSync(resolvePath("./expected-failures.json"), "utf8")) as {
   server: Record<string, string>;
   bridgeDifferences: Record<string, string>;
+  doubleBridgeDifferences: Record<string, string>;
 };
 const expectedFailures = new Map(Object.entries(baselines.server));
 const bridgeDifferences = new Map(Object.entries(baselines.bridgeDifferences));
+const doubleBridgeDifferences = new Map(Object.entries(baselines.doubleBridgeDifferences));
 
 /** `scenario: N checks, M failed (first failure)`, for assertion messages. */
 function describeScenario(run: ConformanceRun, scenario: string): string {
@@ -79,25 +82,34 @@ async function startEverything(): Promise<{ child: ChildProcess; url: string }> 
   return { child, url: `http://127.0.0.1:${port}/mcp` };
 }
 
+let fixtureRun: Promise<ConformanceRun> | undefined;
+
+/** The suite against examples/conformance behind the MCP face (run once, shared by the suites below). */
+function runFixtureThroughFace(): Promise<ConformanceRun> {
+  fixtureRun ??= (async () => {
+    const binary = await createConformanceServer().listen();
+    let face: McpFace | undefined;
+    try {
+      face = await serveMcpFace({
+        upstream: binary.url,
+        listen: { host: "127.0.0.1", port: 0 },
+        logger: quiet,
+      });
+      return await runConformance(face.url ?? "", { suite: "all" });
+    } finally {
+      await face?.close();
+      await binary.close();
+    }
+  })();
+  return fixtureRun;
+}
+
 describe("conformance: server scenarios against examples/conformance through the MCP face", function () {
   this.timeout(60_000);
-  let binary: Listening | undefined;
-  let face: McpFace | undefined;
   let run: ConformanceRun;
 
   before(async () => {
-    binary = await createConformanceServer().listen();
-    face = await serveMcpFace({
-      upstream: binary.url,
-      listen: { host: "127.0.0.1", port: 0 },
-      logger: quiet,
-    });
-    run = await runConformance(face.url ?? "", { suite: "all" });
-  });
-
-  after(async () => {
-    await face?.close();
-    await binary?.close();
+    run = await runFixtureThroughFace();
   });
 
   it("runs every server scenario of the suite", () => {
@@ -182,5 +194,57 @@ describe("conformance: server-everything through face -> binary -> gateway equal
       return outcome(bridged, only).join() === outcome(direct, only).join();
     });
     assert.deepEqual(stale, [], "listed but equal both ways: remove them from bridgeDifferences");
+  });
+});
+
+describe("conformance: examples/conformance through the double bridge equals it through the MCP face alone", function () {
+  this.timeout(60_000);
+  let binary: Listening | undefined;
+  let gateway: Gateway | undefined;
+  let face: McpFace | undefined;
+  let single: ConformanceRun;
+  let double: ConformanceRun;
+
+  before(async () => {
+    single = await runFixtureThroughFace();
+    // fixture (binary) -> `protomcp mcp --stdio` (MCP) -> gateway (binary) -> MCP face (HTTP).
+    binary = await createConformanceServer().listen();
+    gateway = await startGateway({
+      upstreams: new Map([
+        [
+          "fixture",
+          { command: process.execPath, args: [cliBin, "mcp", "--upstream", binary.url, "--stdio"] },
+        ],
+      ]),
+      host: "127.0.0.1",
+      port: 0,
+      logger: quiet,
+    });
+    face = await serveMcpFace({
+      upstream: gateway.url,
+      listen: { host: "127.0.0.1", port: 0 },
+      logger: quiet,
+    });
+    double = await runConformance(face.url ?? "", { suite: "all" });
+  });
+
+  after(async () => {
+    await face?.close();
+    await gateway?.close();
+    await binary?.close();
+  });
+
+  it("has the same outcome, check by check, outside doubleBridgeDifferences in expected-failures.json", () => {
+    assert.ok(scenarioPassed(double.scenarios.get("tools-list")), describeScenario(double, "tools-list"));
+    const compared = (scenario: string): boolean => !doubleBridgeDifferences.has(scenario);
+    assert.deepEqual(outcome(double, compared), outcome(single, compared));
+  });
+
+  it("differs on every scenario listed in doubleBridgeDifferences (remove the entries that now agree)", () => {
+    const stale = [...doubleBridgeDifferences.keys()].filter((scenario) => {
+      const only = (name: string): boolean => name === scenario;
+      return outcome(double, only).join() === outcome(single, only).join();
+    });
+    assert.deepEqual(stale, [], "listed but equal both ways: remove them from doubleBridgeDifferences");
   });
 });
