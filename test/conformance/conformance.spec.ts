@@ -112,6 +112,12 @@ describe("conformance: server scenarios against examples/conformance through the
     run = await runFixtureThroughFace();
   });
 
+  it("lists the same scenarios as examples/conformance/baseline.yml (the CLI's --expected-failures)", () => {
+    const yml = readFileSync(resolvePath("../../examples/conformance/baseline.yml"), "utf8");
+    const listed = [...yml.matchAll(/^\s+- (\S+)\s*$/gm)].map((match) => match[1]);
+    assert.deepEqual(listed.sort(), [...expectedFailures.keys()].sort());
+  });
+
   it("runs every server scenario of the suite", () => {
     assert.ok(
       run.scenarios.size >= 30,
