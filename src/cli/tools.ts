@@ -7,7 +7,7 @@ import type { FileRegistry } from "@bufbuild/protobuf";
 import { CodegenError } from "../codegen/codegen-error.js";
 import { buildProtos } from "../codegen/descriptors/build-protos.js";
 import type { ToolNaming } from "../codegen/json-schema/tool-name.js";
-import { serveTools } from "../codegen/serve.js";
+import { serveTools } from "../codegen/serve/index.js";
 import { createServiceTransport, type ServiceProtocol } from "../codegen/tools/service-transport.js";
 import { createToolSet } from "../codegen/tools/tool-set.js";
 

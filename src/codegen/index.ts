@@ -6,5 +6,5 @@ export { CodegenError, type CodegenErrorCode } from "./codegen-error.js";
 export { buildProtos, type BuildProtosOptions, registryFromFiles } from "./descriptors/build-protos.js";
 export * from "./json-schema/index.js";
 export { type ReflectOptions, reflectRegistry } from "./reflection/reflect-registry.js";
-export { type ServedTools, type ServeOptions, type ServeTarget, parseListen, serveTools } from "./serve.js";
+export * from "./serve/index.js";
 export * from "./tools/index.js";

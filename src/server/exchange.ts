@@ -70,6 +70,7 @@ export function serveExchange(
     try {
       const result = await server.dispatch(request.method, (request.params ?? {}) as JsonRecord, {
         signal: abort.signal,
+        headers: context.requestHeader,
         notify: async (method, params) => send({ method, params }),
         request: requestClient,
       });

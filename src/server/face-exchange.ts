@@ -21,11 +21,15 @@ import type { JsonRecord, JsonValue } from "./codec.js";
 import { MessageStreamCodec } from "./message-stream-codec.js";
 import { convertParams } from "./params-conversion.js";
 
-/** Sends `request` on `Exchange` and resolves to its result; errors are the upstream's. */
+/**
+ * Sends `request` on `Exchange` (with `headers` as metadata, if given) and resolves to its result;
+ * errors are the upstream's.
+ */
 export async function exchanged(
   client: Client<typeof McpService>,
   request: JsonRpcRequest,
   context: RequestContext,
+  headers?: Headers,
 ): Promise<JsonObject> {
   const codec = new MessageStreamCodec();
   const input = new AsyncQueue<JSONRPCMessage>();
@@ -41,7 +45,10 @@ export async function exchanged(
     ),
   );
   try {
-    for await (const message of client.exchange(input, { signal: context.signal })) {
+    for await (const message of client.exchange(
+      input,
+      headers === undefined ? { signal: context.signal } : { signal: context.signal, headers },
+    )) {
       const json = codec.decode(message);
       const params = (json.params ?? undefined) as JsonObject | undefined;
       if (typeof json.method === "string" && json.id !== undefined) {

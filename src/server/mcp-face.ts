@@ -10,7 +10,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Message } from "@bufbuild/protobuf";
-import { Code, ConnectError, type Client, createClient, type Interceptor } from "@connectrpc/connect";
+import {
+  Code,
+  ConnectError,
+  type Client,
+  createClient,
+  type Interceptor,
+  type Transport as RpcTransport,
+} from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { JSONRPCMessageSchema, JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
@@ -32,6 +39,7 @@ import type { Logger } from "../observe/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
 import { exchanged } from "./face-exchange.js";
+import { forwardedHeaders } from "./forwarded-headers.js";
 import { relayNotifications } from "./notification-relay.js";
 import { convertParams } from "./params-conversion.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
@@ -39,7 +47,17 @@ import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
 /** Options for {@link serveMcpFace}. */
 export interface McpFaceOptions {
   /** The `mcp.v1` endpoint (gRPC over h2c or TLS), e.g. `http://127.0.0.1:50051`. */
-  upstream: URL | string;
+  upstream?: URL | string;
+  /**
+   * Reaches the `mcp.v1` endpoint through this transport instead of `upstream`, e.g. an in-process
+   * `createRouterTransport(server.routes())` that serves a typed server with no port to guard.
+   */
+  transport?: RpcTransport;
+  /**
+   * Headers of the MCP client's HTTP request passed on to each upstream RPC as metadata, such as
+   * `authorization`, so that a client's credentials reach the service. Case-insensitive; HTTP only.
+   */
+  forwardHeaders?: readonly string[];
   /** Serve one client on the process's stdin/stdout. */
   stdio?: boolean;
   /** Serve Streamable HTTP at `/mcp` on this address. */
@@ -65,12 +83,15 @@ export interface McpFace {
 }
 
 type UpstreamClient = Client<typeof McpService>;
-type UnaryCall = (input: Message, options: { signal: AbortSignal }) => Promise<Message>;
+type UnaryCall = (input: Message, options: { signal: AbortSignal; headers?: Headers }) => Promise<Message>;
 
 /** Serves MCP in front of the binary endpoint `options.upstream`. */
 export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   if (options.stdio !== true && options.listen === undefined) {
     throw new Error("cannot serve MCP face: pass stdio or listen");
+  }
+  if (options.upstream === undefined && options.transport === undefined) {
+    throw new Error("cannot serve MCP face: pass upstream or transport");
   }
   const baseUrl = String(options.upstream).replace(/\/$/, "");
   const token = options.upstreamToken;
@@ -80,14 +101,15 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   };
   const client = createClient(
     McpService,
-    createGrpcTransport({ baseUrl, interceptors: token === undefined ? [] : [bearer] }),
+    options.transport ?? createGrpcTransport({ baseUrl, interceptors: token === undefined ? [] : [bearer] }),
   );
+  const forward = options.forwardHeaders;
   const closers: (() => Promise<void>)[] = [];
   let url: string | undefined;
   let closed: Promise<void> = new Promise<void>(() => {});
 
   if (options.stdio === true) {
-    const peer = attachPeer(new StdioServerTransport(), client);
+    const peer = attachPeer(new StdioServerTransport(), client, forward);
     closed = new Promise<void>((resolve) => {
       peer.onclose = () => resolve();
     });
@@ -98,7 +120,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     const handler = new StreamableHttpHandler({
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       onsession: async (connection) => {
-        await attachPeer(connection, client).start();
+        await attachPeer(connection, client, forward).start();
       },
     });
     const server = createServer((req, res) => {
@@ -148,11 +170,11 @@ function listenOn(server: Server, host: string, port: number): Promise<void> {
 const lacking = new WeakMap<UpstreamClient, Set<string>>();
 
 /** A peer on `transport` whose every mapped MCP method is an RPC on `client`. */
-function attachPeer(transport: Transport, client: UpstreamClient): Peer {
+function attachPeer(transport: Transport, client: UpstreamClient, forward?: readonly string[]): Peer {
   const peer = new Peer(transport);
   for (const method of unaryMethods.values()) {
     peer.setRequestHandler(method.method, async (request, context) =>
-      complete(request, await unary(client, method, request, context)),
+      complete(request, await unary(client, method, request, context, forward)),
     );
   }
   const callTool = unaryMethods.get("tools/call");
@@ -162,10 +184,11 @@ function attachPeer(transport: Transport, client: UpstreamClient): Peer {
     const lacks = lacking.get(client) ?? new Set<string>();
     lacking.set(client, lacks);
     const ways: [string, () => Promise<JsonObject>][] = [
-      ["exchange", () => exchanged(client, request, context)],
-      ["call", () => streamed(client, request, context)],
+      ["exchange", () => exchanged(client, request, context, forwardedHeaders(forward, context.info))],
+      ["call", () => streamed(client, request, context, forward)],
     ];
-    if (callTool !== undefined) ways.push(["callTool", () => unary(client, callTool, request, context)]);
+    if (callTool !== undefined)
+      ways.push(["callTool", () => unary(client, callTool, request, context, forward)]);
     for (const [name, way] of ways) {
       if (lacks.has(name)) continue;
       try {
@@ -201,6 +224,7 @@ async function unary(
   method: UnaryMethod,
   request: JsonRpcRequest,
   context: RequestContext,
+  forward?: readonly string[],
 ): Promise<JsonObject> {
   const input = convertParams(() =>
     messageFromValue(method.input, typeNameOf(method.input), request.params ?? {}),
@@ -208,7 +232,7 @@ async function unary(
   const call = client[method.rpc] as unknown as UnaryCall;
   let output: Message;
   try {
-    output = await call(input, { signal: context.signal });
+    output = await call(input, withHeaders({ signal: context.signal }, forward, context));
   } catch (error) {
     throw jsonRpcErrorFrom(error);
   }
@@ -220,6 +244,7 @@ async function streamed(
   client: UpstreamClient,
   request: JsonRpcRequest,
   context: RequestContext,
+  forward?: readonly string[],
 ): Promise<JsonObject> {
   const message = convertParams(() =>
     messageFromValue(JSONRPCRequestSchema, "JSONRPCRequest", {
@@ -229,7 +254,7 @@ async function streamed(
       params: request.params ?? {},
     }),
   );
-  for await (const reply of client.call(message, { signal: context.signal })) {
+  for await (const reply of client.call(message, withHeaders({ signal: context.signal }, forward, context))) {
     const json = valueFromMessage(JSONRPCMessageSchema, "JSONRPCMessage", reply);
     if (typeof json.method === "string") {
       await context.sendNotification(json.method, (json.params ?? undefined) as JsonObject | undefined);
@@ -241,4 +266,14 @@ async function streamed(
     }
   }
   throw new JsonRpcError(ErrorCode.InternalError, "upstream ended the call without a response");
+}
+
+/** Call options with the forwarded headers of the request's HTTP message, if any. */
+function withHeaders(
+  options: { signal: AbortSignal },
+  forward: readonly string[] | undefined,
+  context: RequestContext,
+): { signal: AbortSignal; headers?: Headers } {
+  const headers = forwardedHeaders(forward, context.info);
+  return headers === undefined ? options : { ...options, headers };
 }

@@ -30,6 +30,8 @@ import {
 /** How a request reaches {@link McpServer.dispatch}: its cancellation and a way to notify its caller. */
 export interface RequestScope {
   signal: AbortSignal;
+  /** The metadata of the RPC that carried the request. */
+  headers?: Headers;
   /** Sends a notification on the request's stream; absent for unary RPCs. */
   notify?: (method: string, params: JsonRecord) => Promise<void>;
   /** Sends a request to the client and waits for its result; only on the `Exchange` stream. */
@@ -267,6 +269,7 @@ export class McpServer {
     return {
       signal: scope.signal,
       meta: metaRecord,
+      headers: scope.headers ?? new Headers(),
       progress: async (progress, total, message) => {
         if (notify === undefined || token === undefined) return;
         const p: JsonRecord = { progressToken: token, progress };

@@ -44,7 +44,10 @@ export class McpServiceImpl {
 
   private async unary(method: UnaryMethod, input: Message, context: HandlerContext): Promise<Message> {
     const params = valueFromMessage(method.input, typeNameOf(method.input), input as never);
-    const result = await this.server.dispatch(method.method, params, { signal: context.signal });
+    const result = await this.server.dispatch(method.method, params, {
+      signal: context.signal,
+      headers: context.requestHeader,
+    });
     return messageFromValue(method.output, typeNameOf(method.output), result);
   }
 
@@ -56,26 +59,28 @@ export class McpServiceImpl {
     const notify = async (name: string, p: JsonRecord): Promise<void> => {
       queue.push(notificationMessage(name, p));
     };
-    this.server.dispatch(method, params, { signal: context.signal, notify }).then(
-      (result) => {
-        queue.push(resultMessage(request, method, result));
-        queue.end();
-      },
-      (error: unknown) => {
-        const e = ConnectError.from(error);
-        queue.push(
-          wrap(
-            "jsonrpcErrorResponse",
-            messageFromValue(JSONRPCErrorResponseSchema, "JSONRPCErrorResponse", {
-              jsonrpc: "2.0",
-              id: json.id ?? null,
-              error: mcpErrorOf(e),
-            }),
-          ),
-        );
-        queue.end();
-      },
-    );
+    this.server
+      .dispatch(method, params, { signal: context.signal, headers: context.requestHeader, notify })
+      .then(
+        (result) => {
+          queue.push(resultMessage(request, method, result));
+          queue.end();
+        },
+        (error: unknown) => {
+          const e = ConnectError.from(error);
+          queue.push(
+            wrap(
+              "jsonrpcErrorResponse",
+              messageFromValue(JSONRPCErrorResponseSchema, "JSONRPCErrorResponse", {
+                jsonrpc: "2.0",
+                id: json.id ?? null,
+                error: mcpErrorOf(e),
+              }),
+            ),
+          );
+          queue.end();
+        },
+      );
     return queue;
   }
 

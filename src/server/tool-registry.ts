@@ -40,7 +40,9 @@ export class ToolRegistry {
       if (tool.description !== undefined) entry.description = tool.description;
       entry.inputSchema =
         tool.inputSchema ?? (messageSchema(tool.input, { direction: "input" }) as JsonRecord);
-      if (tool.output !== undefined) {
+      if (tool.outputSchema !== undefined) {
+        entry.outputSchema = tool.outputSchema;
+      } else if (tool.output !== undefined) {
         entry.outputSchema = messageSchema(tool.output, { direction: "output" }) as JsonRecord;
       }
       if (tool.annotations !== undefined) entry.annotations = tool.annotations;

@@ -31,6 +31,11 @@ export interface HandlerContext {
   /** The request's `_meta`, if any. */
   meta: JsonRecord | undefined;
   /**
+   * The metadata (headers) of the RPC that carried the request, e.g. credentials the MCP face
+   * forwarded (`forwardHeaders`). Empty when the request came some other way.
+   */
+  headers: Headers;
+  /**
    * Reports progress (`notifications/progress`). Only a request that carries a progress token and
    * arrives on the `Call` stream can deliver it; otherwise this does nothing.
    */
@@ -66,6 +71,11 @@ export interface ToolDefinition<I extends DescMessage, O extends DescMessage> {
   inputSchema?: JsonRecord;
   /** The structured result's message; the tool's `outputSchema` is generated from it. */
   output?: O;
+  /**
+   * Replaces the `outputSchema` generated from `output`, or gives one to a tool without `output`
+   * whose handler returns `structuredContent` itself; the content must conform to it.
+   */
+  outputSchema?: JsonRecord;
   /** MCP tool annotations (`readOnlyHint`, `destructiveHint`, ...). */
   annotations?: JsonRecord;
   /**

@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { InventoryServiceTools } from "../../examples/inventory/gen/inventory/v1/inventory_mcp.js";
 import { type InventoryServer, startInventoryServer } from "../../examples/inventory/server.js";
-import { type ServedTools, serveTools } from "../../src/codegen/serve.js";
+import { type ServedTools, serveTools } from "../../src/codegen/serve/index.js";
 import { createServiceTransport } from "../../src/codegen/tools/service-transport.js";
 import { createToolSet } from "../../src/codegen/tools/tool-set.js";
 import { toolDefinition } from "../../src/codegen/tools/tool-definition.js";
@@ -86,6 +87,12 @@ describe("protoc-gen-mcp output served with serveTools (SDK client over Streamab
   });
 
   it("answers an unknown tool with a protocol error", async () => {
-    await assert.rejects(client.callTool({ name: "nope", arguments: {} }), /no such tool/);
+    // MCP's spec: an unknown tool is a protocol error, -32602 (Invalid params), not a tool result.
+    await assert.rejects(client.callTool({ name: "nope", arguments: {} }), (error: unknown) => {
+      assert.ok(error instanceof McpError);
+      assert.equal(error.code, ErrorCode.InvalidParams);
+      assert.match(error.message, /unknown tool 'nope'/);
+      return true;
+    });
   });
 });
