@@ -152,7 +152,8 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
     return decided !== undefined;
   });
   if (decided !== undefined) return [decided];
-  const { revision, requireFields } = enc.settings;
+  const { revision } = enc.settings;
+  const requireFields = enc.requireFields;
   const scored: [FieldPlan, number][] = [];
   for (const v of plan.variants) {
     const message = v.message!;

@@ -25,6 +25,11 @@ export interface EncodeSettings {
 export class JsonToBinary extends JsonScanner {
   w: ByteWriter;
   depth = 0;
+  /**
+   * Whether objects must hold every property the revision requires: the setting, or true while a
+   * permissive conversion tries the members of a union strictly first.
+   */
+  requireFields: boolean;
   /** Resolves the method a response answers, from its id's JSON text (set by the JSON-RPC layer). */
   resultMethod: ((idText: string) => string | undefined) | undefined;
   /** The id (JSON text) and method of the last request encoded, for the JSON-RPC layer to track. */
@@ -37,6 +42,7 @@ export class JsonToBinary extends JsonScanner {
     readonly settings: EncodeSettings,
   ) {
     super(b, 0, b.length);
+    this.requireFields = settings.requireFields;
     this.w = new ByteWriter(b.length + 64);
   }
 
@@ -259,12 +265,32 @@ export class JsonToBinary extends JsonScanner {
   private encodeUnion(plan: MessagePlan): void {
     if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
     const candidates = variantCandidates(this, plan);
+    if (candidates.length === 1 || this.requireFields) return this.tryVariants(candidates);
+    // Permissive, a member that lacks a required property deeper down takes the value too (an
+    // untitled multi-select takes a titled one's `items: {anyOf}`, keeping `anyOf` as unknown), and
+    // its decoder then writes that member's constants and empty lists back. Members that take the
+    // value strictly come first; the permissive trial is the fallback.
+    this.requireFields = true;
+    try {
+      return this.tryVariants(candidates);
+    } catch (error) {
+      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
+    } finally {
+      this.requireFields = false;
+    }
+    return this.tryVariants(candidates);
+  }
+
+  /**
+   * Variants can look alike at the top (two enum schemas of type "array") and differ deeper down:
+   * tries each in turn, the best first, and keeps the first that takes the whole value.
+   */
+  private tryVariants(candidates: FieldPlan[]): void {
     const p = this.p;
     const pos = this.w.pos;
     const path = this.path.length;
+    const depth = this.depth;
     let firstError: unknown;
-    // Variants can look alike at the top (two enum schemas of type "array") and differ deeper down:
-    // try each in turn, the best first, and keep the first that takes the whole value.
     for (const variant of candidates) {
       try {
         this.w.raw(variant.tag);
@@ -278,6 +304,7 @@ export class JsonToBinary extends JsonScanner {
         this.p = p;
         this.w.pos = pos;
         this.path.length = path;
+        this.depth = depth;
       }
     }
     throw firstError;
@@ -336,7 +363,7 @@ export class JsonToBinary extends JsonScanner {
     if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
       this.lastRequest = { id: idText, method };
     } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
-    if (this.settings.requireFields) {
+    if (this.requireFields) {
       const missing = missingRequired(plan, this.settings.revision, seen);
       if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);
     }

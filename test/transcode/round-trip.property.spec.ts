@@ -13,8 +13,15 @@ for (const revision of mcpRevisions) {
   const defs = JSON.parse(
     readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
   ).$defs;
-  for (const unknownProperties of [false, true]) {
-    describe(`transcode: generated ${revision} values${unknownProperties ? " with unknown properties" : ""}`, () => {
+  // Strict, and permissive as the bridges convert (src/server/codec.ts): a permissive encoder must
+  // still pick the union member that gives the value back.
+  for (const [unknownProperties, requireFields] of [
+    [false, true],
+    [true, true],
+    [false, false],
+  ] as const) {
+    const variant = `${unknownProperties ? " with unknown properties" : ""}${requireFields ? "" : ", permissive"}`;
+    describe(`transcode: generated ${revision} values${variant}`, () => {
       const arbitraries = new SchemaArbitraries(defs, unknownProperties);
       for (const name of Object.keys(defs).sort()) {
         if (SCALAR_ALIASES.has(name) || defs[name].enum !== undefined) continue;
@@ -23,7 +30,7 @@ for (const revision of mcpRevisions) {
           fc.assert(
             fc.property(arbitraries.forDefinition(name), (value) => {
               const text = JSON.stringify(value);
-              const options = { revision, requireFields: true } as const;
+              const options = { revision, requireFields } as const;
               const back = Buffer.from(
                 binaryToJson(name, jsonToBinary(name, text, options), options),
               ).toString("utf8");

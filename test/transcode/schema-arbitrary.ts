@@ -84,7 +84,11 @@ export class SchemaArbitraries {
       case "boolean":
         return fc.boolean();
       case "array":
-        return depth > 0 ? fc.array(this.of(s.items ?? {}, depth - 1), { maxLength: 2 }) : fc.constant([]);
+        // Below the depth budget a list still holds up to one element (of only the required parts of
+        // its type): an always-empty list hides what its members would be, such as the `anyOf` items
+        // that tell a titled multi-select enum from an untitled one.
+        if (depth > 0) return fc.array(this.of(s.items ?? {}, depth - 1), { maxLength: 2 });
+        return depth > -3 ? fc.array(this.of(s.items ?? {}, depth - 1), { maxLength: 1 }) : fc.constant([]);
       case "object":
         return this.object(s, depth);
       default:
