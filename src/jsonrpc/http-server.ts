@@ -18,7 +18,7 @@ import {
   isRequest,
   type JsonObject,
   type JsonRpcMessage,
-  parseMessage,
+  parseMessageBytes,
   type RequestId,
 } from "./messages.js";
 import { MetaKey, STATELESS_REVISION, SUPPORTED_REVISIONS } from "./revision.js";
@@ -115,7 +115,7 @@ export class StreamableHttpHandler {
       reply(res, 413, invalid("cannot accept POST: body is larger than the limit"));
       return;
     }
-    const message = parseMessage(body);
+    const message = parseMessageBytes(body);
     if (message instanceof JsonRpcError) {
       reply(res, 400, message);
       return;
@@ -294,8 +294,8 @@ function headerMismatch(
   return undefined;
 }
 
-/** Reads the body as UTF-8 text; undefined when it passes `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+/** Reads the body's bytes; undefined when it passes `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > limit) return undefined;
   const chunks: Buffer[] = [];
@@ -305,5 +305,5 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | u
     if (size > limit) return undefined;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

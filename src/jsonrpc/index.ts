@@ -41,6 +41,7 @@ export {
   type JsonRpcResultResponse,
   type MessageKind,
   parseMessage,
+  parseMessageBytes,
   type RequestId,
   toMessage,
 } from "./messages.js";

@@ -4,13 +4,14 @@
  *
  * Lines are split on the byte 0x0A before any text decoding. UTF-8 never uses 0x0A
  * inside a multi-byte sequence, so a character split across two chunks is decoded
- * whole, and the decoder never sees half a character.
+ * whole, and the decoder never sees half a character. A line that is not valid UTF-8
+ * is a parse error (-32700).
  *
  * @module
  */
 import type { Readable, Writable } from "node:stream";
 import { JsonRpcError, LocalCode } from "./errors.js";
-import { ErrorCode, type JsonRpcMessage, parseMessage } from "./messages.js";
+import { ErrorCode, type JsonRpcMessage, parseMessageBytes } from "./messages.js";
 
 /** Default limit for one line: 64 MiB, far above any sane message, far below memory limits. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -34,7 +35,6 @@ export interface LineDecoderOptions {
  */
 export class LineDecoder {
   private readonly maxLineBytes: number;
-  private readonly decoder = new TextDecoder("utf-8");
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   /** True while discarding the rest of an oversized line. */
@@ -119,12 +119,17 @@ export class LineDecoder {
   private emit(line: Uint8Array): void {
     // Tolerate CRLF line ends (Windows peers).
     const end = line.length > 0 && line[line.length - 1] === CR ? line.length - 1 : line.length;
-    const text = this.decoder.decode(line.subarray(0, end));
-    if (text.trim() === "") return;
-    const message = parseMessage(text);
+    const bytes = line.subarray(0, end);
+    if (isBlank(bytes)) return;
+    const message = parseMessageBytes(bytes);
     if (message instanceof JsonRpcError) this.options.onerror(message);
     else this.options.onmessage(message);
   }
+}
+
+/** True for a line of JSON whitespace only (space, tab, CR), which carries no message. */
+function isBlank(bytes: Uint8Array): boolean {
+  return bytes.every((b) => b === 0x20 || b === 0x09 || b === CR);
 }
 
 /** Encodes one message as a line. `JSON.stringify` escapes newlines inside strings. */

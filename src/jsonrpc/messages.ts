@@ -189,6 +189,23 @@ export function parseMessage(text: string): JsonRpcMessage | JsonRpcError {
   return toMessage(value);
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Parses one message from its bytes. JSON text exchanged between systems must be UTF-8 (RFC 8259
+ * section 8.1): a message with invalid UTF-8 is a parse error (-32700), not text with U+FFFD in
+ * place of the bad bytes, which would change a tool's arguments without anyone knowing.
+ */
+export function parseMessageBytes(bytes: Uint8Array): JsonRpcMessage | JsonRpcError {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch (cause) {
+    return new JsonRpcError(ErrorCode.ParseError, "cannot parse message: invalid UTF-8", { cause });
+  }
+  return parseMessage(text);
+}
+
 /** True for a request (has `method` and `id`). */
 export function isRequest(message: JsonRpcMessage): message is JsonRpcRequest {
   return typeof message.method === "string" && message.id !== undefined;

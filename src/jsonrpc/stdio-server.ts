@@ -47,7 +47,7 @@ export class StdioServerTransport implements Transport {
     this.detach = readLines(this.stdin, {
       ...(this.options.maxLineBytes === undefined ? {} : { maxLineBytes: this.options.maxLineBytes }),
       onmessage: (message) => this.onmessage?.(message),
-      onerror: (error) => this.onerror?.(error),
+      onerror: (error) => this.rejectLine(error),
       onend: (error) => this.finish(error === undefined ? {} : { error }),
     });
   }
@@ -59,6 +59,17 @@ export class StdioServerTransport implements Transport {
       );
     }
     return writeLine(this.stdout, message);
+  }
+
+  /**
+   * A line that is no message (invalid JSON or UTF-8: -32700; not JSON-RPC or too long: -32600)
+   * is answered with an error response whose id is null, as JSON-RPC 2.0 section 5 asks when the
+   * id cannot be known, so the client learns of it instead of waiting for an answer that never
+   * comes; `onerror` hears of it too.
+   */
+  private rejectLine(error: JsonRpcError): void {
+    if (!this.closed) this.send({ ...error.toResponse(undefined), id: null }).catch(() => {});
+    this.onerror?.(error);
   }
 
   async close(): Promise<void> {

@@ -327,8 +327,8 @@ describe("hardening: bad input on both faces (server-everything)", function () {
             Buffer.from(`","_meta":{"io.modelcontextprotocol/protocolVersion":"${STATELESS}"}}}`),
           ]),
         ),
-      // Undecodable bytes become U+FFFD, so the tool is not found: an error result, not a crash.
-      (a) => assert.ok(/"isError":true/.test(a.text) && /not found/.test(a.text), a.text),
+      // JSON text must be UTF-8 (RFC 8259 8.1): a parse error, never U+FFFD in a tool's name.
+      (a) => assert.deepEqual([a.status, a.code], [400, -32700]),
     ],
     [
       "mcp: 10,000-deep nesting in tool arguments",

@@ -57,6 +57,26 @@ describe("jsonrpc: line framing", () => {
     assert.deepEqual(messages, [{ jsonrpc: "2.0", method: "ok" }]);
   });
 
+  it("reports invalid UTF-8 as -32700 (never U+FFFD) and keeps going", () => {
+    const { d, messages, errors } = decoder();
+    const bad = Buffer.concat([
+      bytes('{"jsonrpc":"2.0","method":"m","params":{"t":"'),
+      Uint8Array.of(0xff, 0xfe), // never valid in UTF-8
+      bytes('"}}\n'),
+      Uint8Array.of(0xe4, 0xb8), // a truncated 3-byte character
+      bytes('\n{"jsonrpc":"2.0","method":"ok"}\n'),
+    ]);
+    d.push(bad);
+    assert.deepEqual(
+      errors.map((e) => [e.code, e.message]),
+      [
+        [-32700, "cannot parse message: invalid UTF-8"],
+        [-32700, "cannot parse message: invalid UTF-8"],
+      ],
+    );
+    assert.deepEqual(messages, [{ jsonrpc: "2.0", method: "ok" }]);
+  });
+
   it("reports valid JSON that is no message as -32600", () => {
     const { d, errors } = decoder();
     d.push(bytes('[1,2]\n{"jsonrpc":"1.0","method":"x"}\n{"jsonrpc":"2.0","id":1}\n'));
@@ -121,11 +141,25 @@ describe("jsonrpc: line framing", () => {
     server.onmessage = (m) => received.push(m);
     await server.start();
     stdin.write('not json\n{"jsonrpc":"2.0","id":7,"method":"ping"}\n');
+    stdin.write(Buffer.from([0x7b, 0xff, 0x7d, 0x0a])); // {<invalid UTF-8>}
+    await new Promise((resolve) => setImmediate(resolve));
     await server.send({ jsonrpc: "2.0", id: 7, result: {} });
-    assert.equal(stdout.read().toString(), '{"jsonrpc":"2.0","id":7,"result":{}}\n');
+    const lines = (stdout.read() as Buffer).toString().trimEnd().split("\n");
+    const answers = lines.map((l) => JSON.parse(l) as { id?: unknown; error?: { code: number } });
+    assert.deepEqual(
+      answers.map((a) => [a.id, a.error?.code]),
+      [
+        [null, -32700],
+        [null, -32700],
+        [7, undefined],
+      ],
+    );
     stdin.end();
     await closed;
-    assert.equal(errors[0]?.code, -32700);
+    assert.deepEqual(
+      errors.map((e) => e.code),
+      [-32700, -32700],
+    );
     assert.deepEqual(received, [{ jsonrpc: "2.0", id: 7, method: "ping" }]);
   });
 });

@@ -1,0 +1,209 @@
+/**
+ * Faults, each against the real gateway with a real misbehaving upstream (`fixtures/`): an upstream
+ * that crashes mid-call, hangs, writes garbage to stdout, or drops its HTTP connection mid-answer;
+ * a caller that hangs up mid-stream; a caller that reads a flooding stream slowly. Each time the
+ * affected call ends with a clear error (or, for garbage, is unharmed), the next call works, and
+ * the gateway stays healthy (health check serving, `/metrics` answering).
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { create } from "@bufbuild/protobuf";
+import { Code, ConnectError, createClient } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { type Gateway, startGateway } from "../../src/gateway/index.js";
+import { createLogger } from "../../src/observe/index.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const faulty = { command: process.execPath, args: [fixture("faulty-server.mjs")] };
+const MB = 1024 * 1024;
+
+type Client = ReturnType<typeof createClient<typeof McpService>>;
+
+/** The text of a CallTool result's first content block. */
+function textOf(result: Awaited<ReturnType<Client["callTool"]>>): string {
+  const first = result.content[0];
+  return first?.value.case === "textContent"
+    ? (first.value.value.text ?? "")
+    : `(no text: ${first?.value.case})`;
+}
+
+function codeOf(error: unknown): Code {
+  return ConnectError.from(error).code;
+}
+
+/** A `Call` request for `tools/call` of `name` (the gateway asks the upstream for progress). */
+function callRequest(name: string, args: object, id: bigint) {
+  return create(JSONRPCRequestSchema, {
+    id: { value: { case: "number", value: id } },
+    jsonrpc: "2.0",
+    method: "tools/call",
+    params: {
+      case: "callToolRequestParams",
+      value: { name, arguments: JSON.stringify(args) },
+    },
+  });
+}
+
+describe("hardening: faults through the gateway", function () {
+  this.timeout(60_000);
+  let gateway: Gateway;
+  let http: ChildProcess;
+  let client: Client;
+  const on = (upstream: string) => ({ headers: { "mcp-upstream": upstream } });
+
+  before(async () => {
+    http = spawn(process.execPath, [fixture("dropping-http-server.mjs")], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const [line] = (await once(http.stdout!, "data")) as [Buffer];
+    gateway = await startGateway({
+      upstreams: new Map<string, { command: string; args: string[] } | { url: string }>([
+        ["faulty", faulty],
+        ["dropping", { url: line.toString().trim() }],
+      ]),
+      logger: createLogger({ level: "error" }),
+    });
+    client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
+  });
+  after(async () => {
+    await gateway?.close();
+    http?.kill();
+  });
+
+  /** The gateway still serves: an echo on `upstream` works and `/metrics` answers. */
+  async function assertHealthy(upstream = "faulty"): Promise<void> {
+    const result = await client.callTool(
+      { name: "echo", arguments: '{"message":"still here"}' },
+      on(upstream),
+    );
+    assert.equal(textOf(result), "still here");
+    const metrics = await fetch(`${gateway.url}/metrics`);
+    assert.equal(metrics.status, 200);
+    await metrics.text();
+  }
+
+  async function cancellations(): Promise<unknown[]> {
+    return JSON.parse(textOf(await client.callTool({ name: "cancellations" }, on("faulty")))) as unknown[];
+  }
+
+  it("upstream crashes mid-call: Unavailable at once, supervision restarts it, the next call works", async () => {
+    await assertHealthy();
+    const upstream = gateway.upstreams.get("faulty")!;
+    const pid = upstream.pid;
+    const starts = upstream.starts;
+    const started = Date.now();
+    await assert.rejects(client.callTool({ name: "crash" }, on("faulty")), (e: unknown) => {
+      assert.equal(codeOf(e), Code.Unavailable, String(e));
+      assert.match(ConnectError.from(e).rawMessage, /upstream 'faulty' closed/);
+      return true;
+    });
+    assert.ok(Date.now() - started < 2_000, "the crash was noticed at once, not at a deadline");
+    await assertHealthy();
+    assert.notEqual(upstream.pid, pid);
+    assert.equal(upstream.starts, starts + 1);
+  });
+
+  it("upstream hangs: the call's deadline ends it with DeadlineExceeded and the upstream hears cancelled", async () => {
+    const before = (await cancellations()).length;
+    const started = Date.now();
+    await assert.rejects(
+      client.callTool({ name: "hang" }, { ...on("faulty"), timeoutMs: 500 }),
+      (e: unknown) => {
+        assert.equal(codeOf(e), Code.DeadlineExceeded, String(e));
+        return true;
+      },
+    );
+    assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
+    await assertHealthy();
+    assert.equal((await cancellations()).length, before + 1, "the upstream was told to stop");
+  });
+
+  it("upstream writes garbage to stdout: the call still gets its answer, the upstream is not restarted", async () => {
+    const upstream = gateway.upstreams.get("faulty")!;
+    const pid = upstream.pid;
+    const result = await client.callTool({ name: "garbage" }, on("faulty"));
+    assert.equal(textOf(result), "after garbage");
+    await assertHealthy();
+    assert.equal(upstream.pid, pid);
+  });
+
+  it("HTTP upstream drops the socket mid-answer: the call fails clearly, the next call works", async () => {
+    await assertHealthy("dropping");
+    const started = Date.now();
+    await assert.rejects(client.callTool({ name: "drop" }, on("dropping")), (e: unknown) => {
+      const error = ConnectError.from(e);
+      assert.ok([Code.Unavailable, Code.Internal].includes(error.code), String(e));
+      assert.ok(error.rawMessage.length > 0);
+      return true;
+    });
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+    await assertHealthy("dropping");
+    await assertHealthy("faulty");
+  });
+
+  it("caller hangs up mid-stream (Call): the upstream gets notifications/cancelled", async () => {
+    const before = (await cancellations()).length;
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 300);
+    await assert.rejects(
+      (async () => {
+        for await (const _ of client.call(callRequest("hang", {}, 1n), {
+          ...on("faulty"),
+          signal: abort.signal,
+        })) {
+          // nothing arrives: the upstream never answers
+        }
+      })(),
+      (e: unknown) => codeOf(e) === Code.Canceled,
+    );
+    const deadline = Date.now() + 5_000;
+    while ((await cancellations()).length === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal((await cancellations()).length, before + 1, "the upstream was told to stop");
+    await assertHealthy();
+  });
+
+  // BUG (src/gateway/mcp-service.ts `call`, src/jsonrpc stdio client): the Call stream queues every
+  // upstream message for the caller without bound while the stdio client keeps reading upstream
+  // stdout, so a stalled reader makes the gateway buffer the whole flood (measured: RSS +146 MB for
+  // a 125 MiB flood) instead of pushing back on the upstream. Unskip when the queue is bounded.
+  it.skip("slow reader of a flooding Call stream: gateway memory stays bounded", async () => {
+    const count = 2_000;
+    const size = 64 * 1024; // 125 MiB of progress in all
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    const abort = new AbortController();
+    let received = 0;
+    try {
+      const stream = client.call(callRequest("flood", { count, size }, 2n), {
+        ...on("faulty"),
+        signal: abort.signal,
+      });
+      for await (const _ of stream) {
+        received++;
+        // The slow reader: one message, then stall long enough for the upstream to send it all.
+        if (received === 1) await new Promise((resolve) => setTimeout(resolve, 4_000));
+        if (received === 20) abort.abort();
+      }
+    } catch (error) {
+      assert.equal(codeOf(error), Code.Canceled, String(error));
+    } finally {
+      clearInterval(sampler);
+    }
+    const growth = (peak - baseline) / MB;
+    process.stderr.write(
+      `faults: slow reader of ${(count * size) / MB} MiB flood: RSS grew ${growth.toFixed(1)} MB at peak\n`,
+    );
+    await assertHealthy();
+    assert.ok(growth < 64, `RSS grew ${growth.toFixed(1)} MB while a slow reader stalled`);
+  });
+});
