@@ -1,10 +1,10 @@
 /**
  * The demo server on the typed API: tools whose arguments are protobuf messages (`echo`, `add`,
- * `now`, `count` with progress, `swatch` returning an image), a resource and a prompt.
+ * `now`, `count` with progress, `swatch` returning an image, `primes` on a worker thread), a resource and a prompt.
  */
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { createMcpServer, type McpServer } from "../../src/server/index.js";
+import { createMcpServer, inWorker, type McpServer, type WorkerPool } from "../../src/server/index.js";
 import {
   AddRequestSchema,
   AddResponseSchema,
@@ -13,6 +13,8 @@ import {
   EchoResponseSchema,
   NowRequestSchema,
   NowResponseSchema,
+  PrimesRequestSchema,
+  PrimesResponseSchema,
   SwatchRequestSchema,
 } from "./gen/demo/v1/demo_pb.js";
 import { solidPng } from "./png.js";
@@ -20,8 +22,8 @@ import { solidPng } from "./png.js";
 /** The demo's readme resource. */
 export const README_URI = "demo://readme";
 
-/** Builds the demo server (not yet listening). */
-export function createDemoServer(): McpServer {
+/** Builds the demo server (not yet listening); `primes` runs on `pool`, or the process-wide pool. */
+export function createDemoServer(options: { pool?: WorkerPool } = {}): McpServer {
   const server = createMcpServer({
     name: "protomcp-demo",
     version: "0.1.0",
@@ -83,12 +85,23 @@ export function createDemoServer(): McpServer {
       return { content: [{ type: "image", data: png.toString("base64"), mimeType: "image/png" }] };
     },
   });
+  server.tool({
+    name: "primes",
+    description: "Counts the primes below a number (CPU-heavy: runs on a worker thread).",
+    input: PrimesRequestSchema,
+    output: PrimesResponseSchema,
+    annotations: { readOnlyHint: true },
+    handler: inWorker(
+      new URL("./primes.ts", import.meta.url),
+      options.pool === undefined ? {} : { pool: options.pool },
+    ),
+  });
   server.resource({
     uri: README_URI,
     name: "readme",
     description: "What this server is.",
     mimeType: "text/markdown",
-    read: async () => "# protomcp demo\n\nTools: echo, add, now, count, swatch.\n",
+    read: async () => "# protomcp demo\n\nTools: echo, add, now, count, swatch, primes.\n",
   });
   server.prompt({
     name: "greet",

@@ -23,3 +23,17 @@ export {
   type ToolResultJson,
 } from "./types.js";
 export { type McpFace, type McpFaceOptions, serveMcpFace } from "./mcp-face.js";
+export {
+  createWorkerPool,
+  defaultWorkerPool,
+  type WorkerCall,
+  WorkerPool,
+  type WorkerPoolOptions,
+} from "./worker-pool.js";
+export {
+  type InWorkerOptions,
+  inWorker,
+  type WorkerHandler,
+  type WorkerHandlerContext,
+  type WorkerToolHandler,
+} from "./in-worker.js";

@@ -11,6 +11,7 @@ import type { DescMessage } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { INITIALIZE_REVISIONS, STATEFUL_REVISION, SUPPORTED_REVISIONS } from "../jsonrpc/index.js";
+import { fromHeaders, fromMeta } from "../observe/index.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
 import { type Listening, type ListenOptions, listenBinary } from "./listen.js";
 import { ResourceRegistry } from "./resource-registry.js";
@@ -266,10 +267,15 @@ export class McpServer {
     const token = metaRecord?.progressToken;
     const notify = scope.notify;
     const request = scope.request;
+    // `_meta` first: it is what the MCP client sent; the RPC's headers are what the hop before added.
+    const trace =
+      fromMeta(metaRecord) ?? (scope.headers === undefined ? undefined : fromHeaders(scope.headers));
     return {
       signal: scope.signal,
       meta: metaRecord,
       headers: scope.headers ?? new Headers(),
+      ...(trace === undefined ? {} : { traceparent: trace.traceparent }),
+      ...(trace?.tracestate === undefined ? {} : { tracestate: trace.tracestate }),
       progress: async (progress, total, message) => {
         if (notify === undefined || token === undefined) return;
         const p: JsonRecord = { progressToken: token, progress };

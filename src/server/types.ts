@@ -36,6 +36,13 @@ export interface HandlerContext {
    */
   headers: Headers;
   /**
+   * The caller's W3C trace context (`traceparent`), from the request's `_meta` or else from the
+   * RPC's `traceparent` header; absent when neither carries a valid one. Start child spans from it.
+   */
+  traceparent?: string;
+  /** The `tracestate` that came with {@link HandlerContext.traceparent}, if any. */
+  tracestate?: string;
+  /**
    * Reports progress (`notifications/progress`). Only a request that carries a progress token and
    * arrives on the `Call` stream can deliver it; otherwise this does nothing.
    */

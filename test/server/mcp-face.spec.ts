@@ -31,7 +31,7 @@ function behavesLikeTheDemo(connect: () => Promise<Client>): void {
     const { tools } = await client.listTools();
     assert.deepEqual(
       tools.map((t) => t.name),
-      ["echo", "add", "now", "count", "swatch"],
+      ["echo", "add", "now", "count", "swatch", "primes"],
     );
     const add = tools.find((t) => t.name === "add");
     assert.equal(add?.inputSchema.type, "object");

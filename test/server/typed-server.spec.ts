@@ -26,7 +26,7 @@ describe("server: typed server over gRPC", () => {
   it("lists tools with schemas generated from their messages", async () => {
     const result = await client.listTools({});
     const names = result.tools.map((t) => t.name);
-    assert.deepEqual(names, ["echo", "add", "now", "count", "swatch"]);
+    assert.deepEqual(names, ["echo", "add", "now", "count", "swatch", "primes"]);
     const add = result.tools[1];
     const schema = JSON.parse(add?.inputSchema ?? "{}");
     assert.equal(schema.type, "object");

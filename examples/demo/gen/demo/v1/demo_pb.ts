@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file demo/v1/demo.proto.
  */
 export const file_demo_v1_demo: GenFile = /*@__PURE__*/
-  fileDesc("ChJkZW1vL3YxL2RlbW8ucHJvdG8SB2RlbW8udjEiGwoLRWNob1JlcXVlc3QSDAoEdGV4dBgBIAEoCSIcCgxFY2hvUmVzcG9uc2USDAoEdGV4dBgBIAEoCSIiCgpBZGRSZXF1ZXN0EgkKAWEYASABKAESCQoBYhgCIAEoASIaCgtBZGRSZXNwb25zZRILCgNzdW0YASABKAEiDAoKTm93UmVxdWVzdCIrCgtOb3dSZXNwb25zZRILCgNpc28YASABKAkSDwoHdW5peF9tcxgCIAEoAyIdCgxDb3VudFJlcXVlc3QSDQoFc3RlcHMYASABKA0iLAoNU3dhdGNoUmVxdWVzdBINCgVjb2xvchgBIAEoCRIMCgRzaXplGAIgASgNYgZwcm90bzM");
+  fileDesc("ChJkZW1vL3YxL2RlbW8ucHJvdG8SB2RlbW8udjEiGwoLRWNob1JlcXVlc3QSDAoEdGV4dBgBIAEoCSIcCgxFY2hvUmVzcG9uc2USDAoEdGV4dBgBIAEoCSIiCgpBZGRSZXF1ZXN0EgkKAWEYASABKAESCQoBYhgCIAEoASIaCgtBZGRSZXNwb25zZRILCgNzdW0YASABKAEiDAoKTm93UmVxdWVzdCIrCgtOb3dSZXNwb25zZRILCgNpc28YASABKAkSDwoHdW5peF9tcxgCIAEoAyIdCgxDb3VudFJlcXVlc3QSDQoFc3RlcHMYASABKA0iLAoNU3dhdGNoUmVxdWVzdBINCgVjb2xvchgBIAEoCRIMCgRzaXplGAIgASgNIh4KDVByaW1lc1JlcXVlc3QSDQoFYmVsb3cYASABKA0iMAoOUHJpbWVzUmVzcG9uc2USDQoFY291bnQYASABKA0SDwoHbGFyZ2VzdBgCIAEoDWIGcHJvdG8z");
 
 /**
  * Text to send back.
@@ -186,4 +186,49 @@ export type SwatchRequest = Message<"demo.v1.SwatchRequest"> & {
  */
 export const SwatchRequestSchema: GenMessage<SwatchRequest> = /*@__PURE__*/
   messageDesc(file_demo_v1_demo, 7);
+
+/**
+ * A CPU-heavy computation, run on a worker thread.
+ *
+ * @generated from message demo.v1.PrimesRequest
+ */
+export type PrimesRequest = Message<"demo.v1.PrimesRequest"> & {
+  /**
+   * Count the primes below this number (2 to 50,000,000).
+   *
+   * @generated from field: uint32 below = 1;
+   */
+  below: number;
+};
+
+/**
+ * Describes the message demo.v1.PrimesRequest.
+ * Use `create(PrimesRequestSchema)` to create a new message.
+ */
+export const PrimesRequestSchema: GenMessage<PrimesRequest> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 8);
+
+/**
+ * How many primes there are below the number, and the largest of them.
+ *
+ * @generated from message demo.v1.PrimesResponse
+ */
+export type PrimesResponse = Message<"demo.v1.PrimesResponse"> & {
+  /**
+   * @generated from field: uint32 count = 1;
+   */
+  count: number;
+
+  /**
+   * @generated from field: uint32 largest = 2;
+   */
+  largest: number;
+};
+
+/**
+ * Describes the message demo.v1.PrimesResponse.
+ * Use `create(PrimesResponseSchema)` to create a new message.
+ */
+export const PrimesResponseSchema: GenMessage<PrimesResponse> = /*@__PURE__*/
+  messageDesc(file_demo_v1_demo, 9);
 
