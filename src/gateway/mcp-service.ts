@@ -20,6 +20,8 @@ import { mcpErrorOf } from "../binary/index.js";
 import type { JsonObject } from "../jsonrpc/index.js";
 import { findMessage } from "../schema/index.js";
 import { binaryToValue, JsonRpcTranscoder, valueToBinary } from "../transcode/index.js";
+import { exchange } from "./exchange.js";
+import { withTraceContext } from "./trace-context.js";
 import type { Upstream } from "./upstream.js";
 
 /** Chooses the upstream for a call (by the `mcp-upstream` header, or the default). */
@@ -66,12 +68,29 @@ export function createMcpServiceImpl(pick: UpstreamPicker): Partial<ServiceImpl<
     const method = mcpMethodOf(rpc);
     impl[rpc.localName] = async (request: unknown, context: HandlerContext) => {
       const upstream = pick(context);
-      const params = toValue(rpc.input, request, upstream.revision);
+      const params = withTraceContext(toValue(rpc.input, request, upstream.revision), context.requestHeader);
       const result = await upstream.request(method, params, callOptions(context));
       return fromValue(rpc.output, result, upstream.revision);
     };
   }
+  // The upstream session is the gateway's, initialized once: a binary caller's `Initialize` gets
+  // that handshake's result. Forwarding it would re-initialize the session, which a Streamable HTTP
+  // server refuses ("Server already initialized").
+  const forwardInitialize = impl.initialize as (request: unknown, context: HandlerContext) => unknown;
+  impl.initialize = async (request: unknown, context: HandlerContext) => {
+    const upstream = pick(context);
+    await upstream.ready(context.timeoutMs());
+    const handshake = upstream.serverInfo;
+    if (upstream.revision !== "2025-11-25" || handshake === undefined)
+      return forwardInitialize(request, context);
+    return fromValue(McpService.method.initialize.output, handshake, upstream.revision);
+  };
   impl.call = (request: unknown, context: HandlerContext) => call(pick(context), request, context);
+  impl.exchange = (input: AsyncIterable<JSONRPCMessage>, context: HandlerContext) =>
+    exchange(pick(context), input, context, (params) => ({
+      ...callOptions(context),
+      params: withTraceContext(params, context.requestHeader),
+    }));
   impl.subscriptionsListen = (_request: unknown, context: HandlerContext) => listen(pick(context), context);
   return impl as Partial<ServiceImpl<typeof McpService>>;
 }
@@ -102,7 +121,7 @@ async function* call(
     wake?.();
   };
   const finished = upstream
-    .request(message.method, message.params, {
+    .request(message.method, withTraceContext(message.params, context.requestHeader), {
       ...callOptions(context),
       // The upstream reports against the token the MCP client picked; the caller knows its own.
       onprogress: (params) =>

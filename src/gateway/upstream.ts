@@ -6,6 +6,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { connectErrorFor } from "../binary/index.js";
 import {
+  ErrorCode,
   type JsonObject,
   JsonRpcError,
   LocalCode,
@@ -30,10 +31,24 @@ const SERVER_NOTIFICATIONS = [
   "notifications/tasks/status",
   "notifications/elicitation/complete",
 ];
+/** Requests a server makes of its client, which the gateway asks of a binary caller on `Exchange`. */
+const CLIENT_REQUESTS = ["sampling/createMessage", "elicitation/create", "roots/list"];
+/**
+ * What the gateway tells upstreams it can do: whatever a binary caller on `Exchange` can answer.
+ * The caller's own capabilities do not cross the binary hop, so all three are declared.
+ */
+const RELAYED_CAPABILITIES: JsonObject = { sampling: {}, elicitation: { form: {}, url: {} }, roots: {} };
 /** How long a call waits for an upstream that is (re)starting, when the call has no deadline. */
 const READY_WAIT_MS = 10_000;
 
 export type NotificationListener = (method: string, params: JsonObject | undefined) => void;
+
+/** Asks a binary caller one of the upstream's requests of its client. */
+export type ClientRequestRelay = (
+  method: string,
+  params: JsonObject | undefined,
+  signal: AbortSignal,
+) => Promise<JsonObject>;
 
 export class Upstream {
   private client: McpClient | undefined;
@@ -43,6 +58,7 @@ export class Upstream {
   private closed = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<NotificationListener>();
+  private readonly relays = new Set<ClientRequestRelay>();
   /** Times the upstream was (re)started. */
   starts = 0;
 
@@ -93,6 +109,18 @@ export class Upstream {
     try {
       return await client.request(method, params, options);
     } catch (error) {
+      if (!("url" in this.config) || !sessionExpired(error)) throw toConnectError(error, this.name);
+    }
+    // The server forgot the session (restarted, or expired it): the request never ran, so it is
+    // sent once more on a new session.
+    this.log.warn("upstream session expired; starting a new one", { upstream: this.name });
+    if (this.client === client) {
+      this.client = undefined;
+      void client.close().catch(() => {});
+    }
+    try {
+      return await (await this.ready(options.waitMs)).request(method, params, options);
+    } catch (error) {
       throw toConnectError(error, this.name);
     }
   }
@@ -117,6 +145,16 @@ export class Upstream {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Makes `relay` answer the upstream's requests of its client (sampling, elicitation, roots) while
+   * its call runs; returns the function that stops it. Neither stdio nor the Streamable HTTP client
+   * tells which call a server request belongs to, so with several relays the oldest answers.
+   */
+  relayClientRequests(relay: ClientRequestRelay): () => void {
+    this.relays.add(relay);
+    return () => this.relays.delete(relay);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.restartTimer);
@@ -139,7 +177,22 @@ export class Upstream {
   }
 
   private async connect(): Promise<McpClient> {
-    const client = new McpClient({ clientInfo: { name: "protomcp-gateway", version: "0.1.0" } });
+    const client = new McpClient({
+      clientInfo: { name: "protomcp-gateway", version: "0.1.0" },
+      capabilities: RELAYED_CAPABILITIES,
+    });
+    for (const method of CLIENT_REQUESTS) {
+      client.setRequestHandler(method, (request, context) => {
+        const relay = this.relays.values().next().value;
+        if (relay === undefined) {
+          throw new JsonRpcError(
+            ErrorCode.MethodNotFound,
+            `cannot answer ${method}: no binary caller is on an McpService/Exchange stream to ask`,
+          );
+        }
+        return relay(method, request.params, context.signal);
+      });
+    }
     for (const method of SERVER_NOTIFICATIONS) {
       client.setNotificationHandler(method, (n) => {
         for (const l of this.listeners) l(method, n.params);
@@ -175,6 +228,16 @@ export class Upstream {
     }, delay);
     this.restartTimer.unref();
   }
+}
+
+/**
+ * A Streamable HTTP server answered 404 to the session id: the session is gone (2025-11-25
+ * transports, "Session Management": the client must start a new one with `initialize`).
+ */
+function sessionExpired(error: unknown): boolean {
+  // The HTTP client reports the status in the message, whether the 404's body was a JSON-RPC
+  // error (the official SDK sends -32001 "Session not found") or not.
+  return error instanceof JsonRpcError && /\bHTTP 404\b/.test(error.message);
 }
 
 /** Upstream failures as Connect errors: MCP errors keep their code, message and data. */

@@ -6,13 +6,14 @@
  */
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
 import { createLogger } from "../../src/observe/index.js";
 import { assertSameOutcome, NONDETERMINISTIC_TOOLS, sampleArguments } from "../helpers/mcp-compare.js";
 import { type McpFace, serveMcpFace } from "../../src/server/index.js";
+import { capableClient } from "../gateway/capable-client.js";
 
 const require = createRequire(import.meta.url);
 const everything = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
@@ -30,9 +31,11 @@ describe("the double bridge: SDK client -> MCP face -> binary -> gateway -> serv
       logger: createLogger({ level: "error" }),
     });
     face = await serveMcpFace({ upstream: gateway.url, listen: { host: "127.0.0.1", port: 0 } });
-    bridged = new Client({ name: "sdk-bridged", version: "1.0.0" });
+    // The gateway declares sampling, elicitation and roots upstream (it relays them on Exchange),
+    // so the direct client declares them too, and both answer them alike.
+    bridged = capableClient("sdk-bridged");
     await bridged.connect(new StreamableHTTPClientTransport(new URL(face.url!)));
-    direct = new Client({ name: "sdk-direct", version: "1.0.0" });
+    direct = capableClient("sdk-direct");
     await direct.connect(
       new StdioClientTransport({ command: process.execPath, args: [everything, "stdio"], stderr: "ignore" }),
     );

@@ -1,0 +1,140 @@
+/**
+ * The gateway side of `mcp.v1.McpService/Exchange`, the bidirectional stream: the caller's first
+ * message is a request, sent upstream; the caller then receives the request's progress, every
+ * request the upstream makes of its client meanwhile (`sampling/createMessage`,
+ * `elicitation/create`, `roots/list`), and last the response. The caller answers those requests on
+ * the same stream, and the answers go back to the upstream.
+ *
+ * @module
+ */
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
+import { Code, ConnectError, type HandlerContext } from "@connectrpc/connect";
+import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { mcpErrorOf } from "../binary/index.js";
+import { ErrorCode, type JsonObject, JsonRpcError } from "../jsonrpc/index.js";
+import { JsonRpcTranscoder } from "../transcode/index.js";
+import { MessageQueue } from "./message-queue.js";
+import type { Upstream } from "./upstream.js";
+
+/** Options of one upstream call made for a binary caller (deadline, cancellation, trace context). */
+export type CallOptions = (params: JsonObject | undefined) => {
+  params: JsonObject | undefined;
+  signal: AbortSignal;
+  timeoutMs?: number;
+  waitMs?: number;
+};
+
+interface Waiting {
+  resolve(result: JsonObject): void;
+  reject(error: Error): void;
+}
+
+/** JSON-RPC messages of one stream as protobuf-es messages and back, in the upstream's revision. */
+class StreamCodec {
+  private readonly transcoder: JsonRpcTranscoder;
+
+  constructor(revision: Upstream["revision"]) {
+    this.transcoder = new JsonRpcTranscoder({ revision, requireFields: false });
+  }
+
+  encode(json: JsonObject): JSONRPCMessage {
+    return fromBinary(JSONRPCMessageSchema, this.transcoder.toBinary(JSON.stringify(json)));
+  }
+
+  decode(message: JSONRPCMessage): JsonObject {
+    const bytes = this.transcoder.toJson(toBinary(JSONRPCMessageSchema, message));
+    return JSON.parse(Buffer.from(bytes).toString("utf8")) as JsonObject;
+  }
+}
+
+/** Serves one `Exchange` stream against `upstream`. */
+export async function* exchange(
+  upstream: Upstream,
+  input: AsyncIterable<JSONRPCMessage>,
+  context: HandlerContext,
+  options: CallOptions,
+): AsyncGenerator<JSONRPCMessage> {
+  await upstream.ready(context.timeoutMs());
+  const codec = new StreamCodec(upstream.revision);
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done === true) return;
+  const request = decodeOrRefuse(codec, first.value);
+  const id = request.id;
+  if (typeof request.method !== "string" || (typeof id !== "string" && typeof id !== "number")) {
+    throw new ConnectError("cannot exchange: the first message must be a request", Code.InvalidArgument);
+  }
+  const output = new MessageQueue<JSONRPCMessage>();
+  const send = (json: JsonObject): void => output.push(codec.encode({ jsonrpc: "2.0", ...json }));
+  const abort = new AbortController();
+  const onAbort = () => abort.abort(context.signal.reason);
+  context.signal.addEventListener("abort", onAbort, { once: true });
+  const waiting = new Map<string, Waiting>();
+  let nextId = 0;
+
+  // The upstream's requests of its client, while this call runs, are asked of this caller.
+  const stopRelaying = upstream.relayClientRequests(
+    (method, params, signal) =>
+      new Promise<JsonObject>((resolve, reject) => {
+        const ownId = `protomcp-gateway-${++nextId}`;
+        waiting.set(ownId, { resolve, reject });
+        signal.addEventListener("abort", () => {
+          if (waiting.delete(ownId))
+            reject(new JsonRpcError(ErrorCode.InternalError, "request cancelled by the server"));
+        });
+        send({ id: ownId, method, ...(params === undefined ? {} : { params }) });
+      }),
+  );
+
+  // The rest of the stream: answers to the upstream's requests, and a possible cancellation.
+  void (async () => {
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      const message = codec.decode(next.value);
+      if (message.method === "notifications/cancelled") abort.abort();
+      const key = message.id === undefined ? undefined : String(message.id);
+      const answered = key === undefined ? undefined : waiting.get(key);
+      if (answered === undefined || key === undefined) continue;
+      waiting.delete(key);
+      const error = message.error as JsonObject | undefined;
+      if (error !== undefined) {
+        answered.reject(new JsonRpcError(Number(error.code), String(error.message), { data: error.data }));
+      } else answered.resolve((message.result ?? {}) as JsonObject);
+    }
+  })().catch(() => abort.abort());
+
+  const params = request.params as JsonObject | undefined;
+  const callerToken = (params?._meta as JsonObject | undefined)?.progressToken;
+  const call = options(params);
+  upstream
+    .request(request.method, call.params, {
+      ...call,
+      signal: abort.signal,
+      onprogress: (progress) =>
+        send({
+          method: "notifications/progress",
+          params: callerToken === undefined ? progress : { ...progress, progressToken: callerToken },
+        }),
+    })
+    .then(
+      (result) => send({ id, result }),
+      (error: unknown) => send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject }),
+    )
+    .finally(() => output.end());
+  try {
+    yield* output;
+  } finally {
+    stopRelaying();
+    context.signal.removeEventListener("abort", onAbort);
+    for (const w of waiting.values())
+      w.reject(new JsonRpcError(ErrorCode.InternalError, "the binary caller went away"));
+    waiting.clear();
+  }
+}
+
+function decodeOrRefuse(codec: StreamCodec, message: JSONRPCMessage): JsonObject {
+  try {
+    return codec.decode(message);
+  } catch (error) {
+    throw new ConnectError(`cannot read the exchange's request: ${String(error)}`, Code.InvalidArgument);
+  }
+}

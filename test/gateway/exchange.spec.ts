@@ -1,0 +1,133 @@
+/**
+ * `McpService/Exchange` on the gateway, spoken directly by a binary (gRPC) client: the upstream's
+ * sampling request arrives on the stream while the tool runs, the client's answer goes back up,
+ * and the tool's result ends the stream. Also what a caller without a stream gets.
+ */
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
+import { createClient } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { type Gateway, startGateway } from "../../src/gateway/index.js";
+import { createLogger } from "../../src/observe/index.js";
+import { JsonRpcTranscoder } from "../../src/transcode/index.js";
+
+const require = createRequire(import.meta.url);
+const everything = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
+
+type Json = Record<string, unknown>;
+
+/** The caller's half of one stream: what it sends, in order, as it decides to send it. */
+class Outbox implements AsyncIterable<JSONRPCMessage> {
+  private readonly items: JSONRPCMessage[] = [];
+  private wake: (() => void) | undefined;
+  private done = false;
+  push(message: JSONRPCMessage): void {
+    this.items.push(message);
+    this.wake?.();
+  }
+  end(): void {
+    this.done = true;
+    this.wake?.();
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      const next = this.items.shift();
+      if (next !== undefined) yield next;
+      else if (this.done) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
+
+describe("gateway Exchange: a binary client answers the upstream's requests on the stream", function () {
+  this.timeout(30_000);
+  let gateway: Gateway;
+
+  before(async () => {
+    gateway = await startGateway({
+      upstreams: new Map([["everything", { command: process.execPath, args: [everything, "stdio"] }]]),
+      logger: createLogger({ level: "error" }),
+    });
+  });
+  after(() => gateway?.close());
+
+  it("delivers sampling/createMessage, takes the answer, and ends with the tool's result", async () => {
+    const client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
+    const transcoder = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const encode = (json: Json) =>
+      fromBinary(JSONRPCMessageSchema, transcoder.toBinary(JSON.stringify({ jsonrpc: "2.0", ...json })));
+    const decode = (message: JSONRPCMessage) =>
+      JSON.parse(Buffer.from(transcoder.toJson(toBinary(JSONRPCMessageSchema, message))).toString()) as Json;
+    const outbox = new Outbox();
+    outbox.push(
+      encode({
+        id: 7,
+        method: "tools/call",
+        params: { name: "trigger-sampling-request", arguments: { prompt: "binary hello", maxTokens: 5 } },
+      }),
+    );
+    const seen: Json[] = [];
+    for await (const message of client.exchange(outbox)) {
+      const json = decode(message);
+      seen.push(json);
+      if (json.method === "sampling/createMessage") {
+        outbox.push(
+          encode({
+            id: json.id,
+            result: {
+              role: "assistant",
+              content: { type: "text", text: "from the binary side" },
+              model: "grpc-model",
+            },
+          }),
+        );
+      } else if (json.method === "roots/list") {
+        // server-everything asks for roots when it first gets the chance; a client answers.
+        outbox.push(encode({ id: json.id, result: { roots: [] } }));
+      }
+    }
+    outbox.end();
+    const order = seen.map((m) => m.method ?? `response ${String(m.id)}`).filter((m) => m !== "roots/list");
+    assert.deepEqual(order, ["sampling/createMessage", "response 7"]);
+    const sampling = seen.find((m) => m.method === "sampling/createMessage")!;
+    const request = sampling.params as { messages: Array<{ content: { text: string } }>; maxTokens: number };
+    assert.equal(request.maxTokens, 5);
+    assert.match(request.messages[0]!.content.text, /binary hello/);
+    const result = seen.at(-1)!.result as { content: Array<{ text: string }> };
+    assert.match(result.content[0]!.text, /from the binary side/);
+    assert.match(result.content[0]!.text, /grpc-model/);
+  });
+
+  it("refuses a stream whose first message is not a request", async () => {
+    const client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
+    const transcoder = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const outbox = new Outbox();
+    outbox.push(
+      fromBinary(
+        JSONRPCMessageSchema,
+        transcoder.toBinary(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })),
+      ),
+    );
+    outbox.end();
+    await assert.rejects(async () => {
+      for await (const _ of client.exchange(outbox));
+    }, /first message must be a request/);
+  });
+
+  it("tells a unary caller that nobody can answer the upstream's request", async () => {
+    const client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
+    const outcome = await client
+      .callTool({
+        name: "trigger-sampling-request",
+        arguments: JSON.stringify({ prompt: "x", maxTokens: 5 }),
+      })
+      .then(
+        (result) => JSON.stringify(result.content),
+        (error: unknown) => String(error),
+      );
+    assert.match(outcome, /no binary caller is on an McpService\/Exchange stream/);
+  });
+});
