@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import type { FileRegistry } from "@bufbuild/protobuf";
+import { type AuthConfig, loadAuthConfig } from "../auth/index.js";
 import { CodegenError } from "../codegen/codegen-error.js";
 import { buildProtos } from "../codegen/descriptors/build-protos.js";
 import type { ToolNaming } from "../codegen/json-schema/tool-name.js";
@@ -29,6 +30,9 @@ options:
   --timeout MS            the deadline of each call (default 30000, 0 for none)
   --stdio                 serve MCP on stdin/stdout
   --listen HOST:PORT      serve MCP over Streamable HTTP at http://HOST:PORT/mcp
+  --allow-host NAME       accept this name in Host/Origin (default: loopback names); repeatable
+  --auth-token-env NAME   HTTP clients need a token from env NAME ("TOKEN" or "ID:TOKEN,...")
+  --auth-rules FILE       per-tool rules: {"rules": [{"identity": "ID", "allow": [..], "deny": [..]}]}
 `;
 
 /** Runs `protomcp tools` and resolves to the exit code once the server stops. */
@@ -64,11 +68,17 @@ export async function run(args: string[]): Promise<number> {
     if (toolSet.tools.length === 0) {
       return fail("no methods to serve: check --proto, --service and --method", 1);
     }
+    const auth = authConfig(values["auth-token-env"], values["auth-rules"]);
     const served = await serveTools(
       toolSet,
       values.stdio === true
         ? { stdio: true }
-        : { listen: values.listen ?? "", forwardHeaders: values["forward-header"] ?? [] },
+        : {
+            listen: values.listen ?? "",
+            forwardHeaders: values["forward-header"] ?? [],
+            ...(values["allow-host"] === undefined ? {} : { allowedHosts: values["allow-host"] }),
+            ...(auth === undefined ? {} : { auth }),
+          },
     );
     log(
       `serving ${toolSet.tools.length} tools for ${values.target}: ${toolSet.tools.map((t) => t.name).join(", ")}`,
@@ -104,6 +114,9 @@ function parse(args: string[]) {
       timeout: { type: "string" },
       stdio: { type: "boolean" },
       listen: { type: "string" },
+      "allow-host": { type: "string", multiple: true },
+      "auth-token-env": { type: "string" },
+      "auth-rules": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -121,6 +134,17 @@ async function loadRegistry(
   const { reflectRegistry } = await import("../codegen/reflection/reflect-registry.js");
   log(`no --proto given: asking ${target} for its services by server reflection`);
   return reflectRegistry({ target, protocol });
+}
+
+/** Access control as `protomcp mcp` takes it: tokens from an environment variable, rules from a file. */
+function authConfig(tokenEnv: string | undefined, rulesFile: string | undefined): AuthConfig | undefined {
+  if (tokenEnv === undefined) {
+    if (rulesFile !== undefined) {
+      throw new CodegenError("invalid_argument", "cannot use --auth-rules without --auth-token-env");
+    }
+    return undefined;
+  }
+  return loadAuthConfig({ tokenEnv, ...(rulesFile === undefined ? {} : { rulesFile }) });
 }
 
 function parseHeaders(lines: string[]): Headers {

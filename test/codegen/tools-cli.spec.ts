@@ -1,5 +1,8 @@
 import * as assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -172,8 +175,13 @@ describe("protomcp tools (SDK client over Streamable HTTP)", () => {
   let server: InventoryServer;
   let child: ChildProcess;
   let url: string;
+  let dir: string;
   before(async () => {
     server = await startInventoryServer({ token: "fwd" });
+    // The face checks the same bearer token the service wants, then forwards it.
+    dir = mkdtempSync(join(tmpdir(), "protomcp-tools-"));
+    const rules = join(dir, "rules.json");
+    writeFileSync(rules, JSON.stringify({ rules: [{ identity: "*", deny: ["inv_AdjustStock"] }] }));
     child = spawn(
       process.execPath,
       [
@@ -191,10 +199,18 @@ describe("protomcp tools (SDK client over Streamable HTTP)", () => {
         "method",
         "--forward-header",
         "authorization",
+        "--auth-token-env",
+        "PROTOMCP_TEST_TOKENS",
+        "--auth-rules",
+        rules,
         "--listen",
         "127.0.0.1:0",
       ],
-      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, PROTOMCP_TEST_TOKENS: "fwd" },
+      },
     );
     url = await new Promise<string>((resolve, reject) => {
       let stderr = "";
@@ -211,6 +227,7 @@ describe("protomcp tools (SDK client over Streamable HTTP)", () => {
   after(async () => {
     child.kill("SIGTERM");
     await server.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("forwards the MCP client's authorization header to the service", async () => {
@@ -237,5 +254,29 @@ describe("protomcp tools (SDK client over Streamable HTTP)", () => {
     } finally {
       await client.close();
     }
+  });
+
+  it("applies --auth-token-env and --auth-rules: 401 without a token, 403 for a denied tool", async () => {
+    const post = (headers: Record<string, string>, body: object) =>
+      fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...headers,
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, ...body }),
+      });
+    const initialize = {
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+    };
+    assert.equal((await post({}, initialize)).status, 401);
+    assert.equal((await post({ authorization: "Bearer wrong" }, initialize)).status, 401);
+    const denied = await post(
+      { authorization: "Bearer fwd" },
+      { method: "tools/call", params: { name: "inv_AdjustStock", arguments: { sku: "HAM-001", delta: 1 } } },
+    );
+    assert.equal(denied.status, 403);
   });
 });
