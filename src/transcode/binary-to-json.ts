@@ -487,13 +487,13 @@ export class BinaryToJson {
     scanner.end = end;
     scanner.path.length = 0;
     try {
-      scanner.skipValue();
+      scanner.skipValue(this.depth);
       scanner.ws();
       if (scanner.p !== end) scanner.syntax("the end of the JSON value");
     } catch (error) {
       if (error instanceof TranscodeError) {
         this.fail(
-          TranscodeCode.InvalidValue,
+          error.code === TranscodeCode.LimitExceeded ? error.code : TranscodeCode.InvalidValue,
           `cannot convert JSON text field: ${error.reason}`,
           error.offset,
         );

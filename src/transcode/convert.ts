@@ -5,6 +5,7 @@ import { BinaryToJson } from "./binary-to-json.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonToBinary } from "./json-to-binary.js";
 import { type MessagePlan, planFor } from "./plan.js";
+import { valueJson } from "./value-json.js";
 
 /** How to convert. */
 export interface TranscodeOptions {
@@ -105,9 +106,12 @@ export function binaryToJson(type: string, bytes: Uint8Array, options: Transcode
   return binaryToJsonWith(planOf(type), bytes, options);
 }
 
-/** Like `jsonToBinary`, from a JSON value. */
+/**
+ * Like `jsonToBinary`, from a JSON value.
+ * @throws TranscodeError also when the value has no JSON text (a cycle, a BigInt) or nests too deep.
+ */
 export function valueToBinary(type: string, value: unknown, options: TranscodeOptions = {}): Uint8Array {
-  return jsonToBinary(type, JSON.stringify(value), options);
+  return jsonToBinary(type, valueJson(value), options);
 }
 
 /** Like `binaryToJson`, to a JSON value. */

@@ -290,13 +290,18 @@ export class JsonToBinary extends JsonScanner {
     const pos = this.w.pos;
     const path = this.path.length;
     const depth = this.depth;
+    // A union may hold itself (ClientResult): each member counts as a level.
+    if (depth >= MAX_DEPTH)
+      this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
     let firstError: unknown;
     for (const variant of candidates) {
       try {
+        this.depth = depth + 1;
         this.w.raw(variant.tag);
         const start = this.w.beginLength();
         this.encodeMessageBody(variant.message!);
         this.w.endLength(start);
+        this.depth = depth;
         return;
       } catch (error) {
         if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
