@@ -5,18 +5,26 @@
  * W3C trace context of a binary call reaches the server in `params._meta`.
  */
 import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { toBinary } from "@bufbuild/protobuf";
 import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
 import { createLogger } from "../../src/observe/index.js";
+import { type McpFace, serveMcpFace } from "../../src/server/index.js";
 import { binaryToValue } from "../../src/transcode/index.js";
+import { capableClient } from "./capable-client.js";
+
+const require = createRequire(import.meta.url);
+const everything = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
 
 /** A Streamable HTTP MCP server whose `echo-meta` tool returns the `_meta` of its request. */
 class MetaEchoServer {
@@ -140,3 +148,63 @@ describe("gateway in front of a Streamable HTTP upstream (official SDK server)",
     assert.equal(meta.traceparent, undefined);
   });
 });
+
+describe("gateway in front of server-everything over Streamable HTTP, behind the MCP face", function () {
+  this.timeout(30_000);
+  let child: ChildProcess | undefined;
+  let gateway: Gateway | undefined;
+  let face: McpFace | undefined;
+
+  before(async () => {
+    const port = await freePort();
+    child = spawn(process.execPath, [everything, "streamableHttp"], {
+      env: { ...process.env, PORT: String(port) },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let log = "";
+      child!.stderr!.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes("listening on port")) resolve();
+      });
+      child!.once("exit", (code) => reject(new Error(`server-everything exited (${code}): ${log}`)));
+    });
+    gateway = await startGateway({
+      upstreams: new Map([["everything", { url: `http://127.0.0.1:${port}/mcp` }]]),
+      logger: createLogger({ level: "error" }),
+    });
+    face = await serveMcpFace({
+      upstream: gateway.url,
+      listen: { host: "127.0.0.1", port: 0 },
+      logger: createLogger({ level: "error" }),
+    });
+  });
+  after(async () => {
+    await face?.close();
+    await gateway?.close();
+    child?.kill();
+  });
+
+  it("serves several MCP sessions over its one upstream session (no second initialize upstream)", async () => {
+    for (const name of ["first", "second", "third"]) {
+      const client = capableClient(name);
+      await client.connect(new StreamableHTTPClientTransport(new URL(face!.url!)));
+      assert.equal(client.getServerVersion()?.name, "mcp-servers/everything");
+      const echoed = await client.callTool({ name: "echo", arguments: { message: name } });
+      assert.match(JSON.stringify(echoed.content), new RegExp(name));
+      await client.close();
+    }
+  });
+});
+
+/** A port nobody listens on right now (server-everything reads its port from PORT). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
