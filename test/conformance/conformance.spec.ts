@@ -11,6 +11,7 @@ import { type ConformanceRun, runConformance, scenarioPassed } from "./run-confo
 
 const resolvePath = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const cliBin = resolvePath("../../bin/protomcp.js");
+const baselineYml = resolvePath("../../examples/conformance/baseline.yml");
 const everything = resolvePath("../../node_modules/@modelcontextprotocol/server-everything/dist/index.js");
 const quiet = createLogger({ level: "error" });
 
@@ -95,7 +96,7 @@ function runFixtureThroughFace(): Promise<ConformanceRun> {
         listen: { host: "127.0.0.1", port: 0 },
         logger: quiet,
       });
-      return await runConformance(face.url ?? "", { suite: "all" });
+      return await runConformance(face.url ?? "", { suite: "all", expectedFailures: baselineYml });
     } finally {
       await face?.close();
       await binary.close();
@@ -113,7 +114,7 @@ describe("conformance: server scenarios against examples/conformance through the
   });
 
   it("lists the same scenarios as examples/conformance/baseline.yml (the CLI's --expected-failures)", () => {
-    const yml = readFileSync(resolvePath("../../examples/conformance/baseline.yml"), "utf8");
+    const yml = readFileSync(baselineYml, "utf8");
     const listed = [...yml.matchAll(/^\s+- (\S+)\s*$/gm)].map((match) => match[1]);
     assert.deepEqual(listed.sort(), [...expectedFailures.keys()].sort());
   });
@@ -131,6 +132,12 @@ describe("conformance: server scenarios against examples/conformance through the
       .filter((scenario) => !expectedFailures.has(scenario) && !scenarioPassed(run.scenarios.get(scenario)))
       .map((scenario) => describeScenario(run, scenario));
     assert.deepEqual(unexpected, [], `unexpected failures:\n${unexpected.join("\n")}`);
+  });
+
+  it("is accepted by the conformance CLI itself against baseline.yml (exit code 0)", () => {
+    const summary = run.output.slice(run.output.lastIndexOf("=== SUMMARY ==="));
+    assert.equal(run.code, 0, summary);
+    assert.match(summary, /server-initialize: \d+ passed, 0 failed/);
   });
 
   it("fails every scenario listed in expected-failures.json (remove the entries that pass)", () => {

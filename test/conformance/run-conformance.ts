@@ -40,6 +40,11 @@ export interface RunConformanceOptions {
   suite?: string;
   /** Kill the CLI after this many milliseconds. Default: 45 s. */
   timeoutMs?: number;
+  /**
+   * A baseline YAML for the CLI's own `--expected-failures`: its exit code is then 0 only when
+   * exactly the listed scenarios fail.
+   */
+  expectedFailures?: string;
 }
 
 /** `server-<scenario>-<ISO time with : and . replaced by ->`, the CLI's result directory name. */
@@ -68,6 +73,7 @@ export async function runConformance(
       options.suite ?? "all",
       "-o",
       outputDir,
+      ...(options.expectedFailures === undefined ? [] : ["--expected-failures", options.expectedFailures]),
     ];
     const { code, output } = await spawnBounded(args, options.timeoutMs ?? 45_000);
     const scenarios = new Map<string, ConformanceCheck[]>();
