@@ -39,7 +39,7 @@ import type { Logger } from "../observe/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
 import { exchanged } from "./face-exchange.js";
-import { forwardedHeaders } from "./forwarded-headers.js";
+import { upstreamHeaders } from "./upstream-headers.js";
 import { relayNotifications } from "./notification-relay.js";
 import { convertParams } from "./params-conversion.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
@@ -184,7 +184,7 @@ function attachPeer(transport: Transport, client: UpstreamClient, forward?: read
     const lacks = lacking.get(client) ?? new Set<string>();
     lacking.set(client, lacks);
     const ways: [string, () => Promise<JsonObject>][] = [
-      ["exchange", () => exchanged(client, request, context, forwardedHeaders(forward, context.info))],
+      ["exchange", () => exchanged(client, request, context, upstreamHeaders(request, context, forward))],
       ["call", () => streamed(client, request, context, forward)],
     ];
     if (callTool !== undefined)
@@ -232,7 +232,7 @@ async function unary(
   const call = client[method.rpc] as unknown as UnaryCall;
   let output: Message;
   try {
-    output = await call(input, withHeaders({ signal: context.signal }, forward, context));
+    output = await call(input, withHeaders({ signal: context.signal }, request, context, forward));
   } catch (error) {
     throw jsonRpcErrorFrom(error);
   }
@@ -254,7 +254,10 @@ async function streamed(
       params: request.params ?? {},
     }),
   );
-  for await (const reply of client.call(message, withHeaders({ signal: context.signal }, forward, context))) {
+  for await (const reply of client.call(
+    message,
+    withHeaders({ signal: context.signal }, request, context, forward),
+  )) {
     const json = valueFromMessage(JSONRPCMessageSchema, "JSONRPCMessage", reply);
     if (typeof json.method === "string") {
       await context.sendNotification(json.method, (json.params ?? undefined) as JsonObject | undefined);
@@ -268,12 +271,13 @@ async function streamed(
   throw new JsonRpcError(ErrorCode.InternalError, "upstream ended the call without a response");
 }
 
-/** Call options with the forwarded headers of the request's HTTP message, if any. */
+/** Call options with the request's upstream headers (forwarded HTTP headers, trace context), if any. */
 function withHeaders(
   options: { signal: AbortSignal },
-  forward: readonly string[] | undefined,
+  request: JsonRpcRequest,
   context: RequestContext,
+  forward: readonly string[] | undefined,
 ): { signal: AbortSignal; headers?: Headers } {
-  const headers = forwardedHeaders(forward, context.info);
+  const headers = upstreamHeaders(request, context, forward);
   return headers === undefined ? options : { ...options, headers };
 }
