@@ -6,7 +6,7 @@ import { parseUpstream, readMcpServersFile, startGateway, type UpstreamConfig } 
 
 const HELP = `usage: protomcp gateway (--upstream <stdio:COMMAND LINE | URL> | --config mcp.json) [--listen HOST:PORT]
                         [--tls-key key.pem --tls-cert cert.pem]
-                        [--auth-token-env NAME [--auth-rules rules.json]]
+                        [--auth-token-env NAME [--auth-rules rules.json]] [--validate-arguments]
 
 Serves mcp.v1.McpService (Connect, gRPC and gRPC-Web on one port, with gRPC reflection and health)
 in front of MCP servers. --config reads an {"mcpServers": {...}} file; a call picks its server with
@@ -14,6 +14,8 @@ the 'mcp-upstream' header (default: the first). Default listen address: 127.0.0.
 the address is printed on stderr. --auth-token-env names an environment variable holding the
 accepted tokens ("TOKEN" or "ID:TOKEN,ID:TOKEN"), sent as "Authorization: Bearer" or "X-Api-Key";
 --auth-rules reads per-tool rules ({"rules": [{"identity": "ID", "allow": [...], "deny": [...]}]}).
+--validate-arguments checks tools/call arguments against the tool's inputSchema before forwarding
+(a mismatch is invalid_argument, with MCP error -32602 in the details).
 Prometheus metrics are served at GET /metrics on the same port.
 `;
 
@@ -28,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
       "tls-cert": { type: "string" },
       "auth-token-env": { type: "string" },
       "auth-rules": { type: "string" },
+      "validate-arguments": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,7 +69,14 @@ export async function run(args: string[]): Promise<number> {
             ...(values["auth-rules"] === undefined ? {} : { rulesFile: values["auth-rules"] }),
           }),
         };
-  const gateway = await startGateway({ upstreams, host, port, ...tls, ...auth });
+  const gateway = await startGateway({
+    upstreams,
+    host,
+    port,
+    ...tls,
+    ...auth,
+    validateArguments: values["validate-arguments"] === true,
+  });
   process.stderr.write(
     `protomcp gateway: serving mcp.v1.McpService at ${gateway.url} (connect, grpc, grpc-web)\n`,
   );

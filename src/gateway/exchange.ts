@@ -14,15 +14,8 @@ import { mcpErrorOf } from "../binary/index.js";
 import { ErrorCode, type JsonObject, JsonRpcError } from "../jsonrpc/index.js";
 import { JsonRpcTranscoder } from "../transcode/index.js";
 import { MessageQueue } from "./message-queue.js";
+import type { Forward } from "./mcp-service.js";
 import type { Upstream } from "./upstream.js";
-
-/** Options of one upstream call made for a binary caller (deadline, cancellation, trace context). */
-export type CallOptions = (params: JsonObject | undefined) => {
-  params: JsonObject | undefined;
-  signal: AbortSignal;
-  timeoutMs?: number;
-  waitMs?: number;
-};
 
 interface Waiting {
   resolve(result: JsonObject): void;
@@ -52,7 +45,7 @@ export async function* exchange(
   upstream: Upstream,
   input: AsyncIterable<JSONRPCMessage>,
   context: HandlerContext,
-  options: CallOptions,
+  forward: Forward,
 ): AsyncGenerator<JSONRPCMessage> {
   await upstream.ready(context.timeoutMs());
   const codec = new StreamCodec(upstream.revision);
@@ -104,17 +97,14 @@ export async function* exchange(
 
   const params = request.params as JsonObject | undefined;
   const callerToken = (params?._meta as JsonObject | undefined)?.progressToken;
-  const call = options(params);
-  upstream
-    .request(request.method, call.params, {
-      ...call,
-      signal: abort.signal,
-      onprogress: (progress) =>
-        send({
-          method: "notifications/progress",
-          params: callerToken === undefined ? progress : { ...progress, progressToken: callerToken },
-        }),
-    })
+  forward(request.method, params, {
+    signal: abort.signal,
+    onprogress: (progress) =>
+      send({
+        method: "notifications/progress",
+        params: callerToken === undefined ? progress : { ...progress, progressToken: callerToken },
+      }),
+  })
     .then(
       (result) => send({ id, result }),
       (error: unknown) => send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject }),

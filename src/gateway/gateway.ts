@@ -22,6 +22,12 @@ export interface GatewayOptions extends ListenOptions {
   logger?: Logger;
   /** Access control: without it, every caller may call everything. */
   auth?: AuthConfig;
+  /**
+   * Check `tools/call` arguments against the upstream tool's `inputSchema` (ajv; draft 2020-12, or
+   * draft-07 when the schema says so) before forwarding: a mismatch is `invalid_argument`, with the
+   * MCP error -32602 in the details. Default false.
+   */
+  validateArguments?: boolean;
   /** Where call metrics go (served at `GET /metrics` on the same port). Default: a new registry. */
   metrics?: MetricsRegistry;
 }
@@ -44,13 +50,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   );
   const fallback = [...upstreams.values()][0]!;
   await Promise.all([...upstreams.values()].map((u) => u.start().catch(() => undefined)));
-  const impl = createMcpServiceImpl((context) => {
-    const name = context.requestHeader.get(UPSTREAM_HEADER);
-    if (name === null) return fallback;
-    const upstream = upstreams.get(name);
-    if (upstream === undefined) throw new ConnectError(`no upstream named '${name}'`, Code.NotFound);
-    return upstream;
-  });
+  const impl = createMcpServiceImpl(
+    (context) => {
+      const name = context.requestHeader.get(UPSTREAM_HEADER);
+      if (name === null) return fallback;
+      const upstream = upstreams.get(name);
+      if (upstream === undefined) throw new ConnectError(`no upstream named '${name}'`, Code.NotFound);
+      return upstream;
+    },
+    { validateArguments: options.validateArguments === true },
+  );
   const metrics = options.metrics ?? new MetricsRegistry();
   const defaultName = [...upstreams.keys()][0]!;
   const interceptors = [

@@ -1,6 +1,11 @@
 /** The gateway: a gRPC / Connect / gRPC-Web face for any MCP server (stdio or Streamable HTTP). */
 export { type Gateway, type GatewayOptions, startGateway, UPSTREAM_HEADER } from "./gateway.js";
-export { createMcpServiceImpl, type UpstreamPicker } from "./mcp-service.js";
+export {
+  createMcpServiceImpl,
+  type Forward,
+  type McpServiceOptions,
+  type UpstreamPicker,
+} from "./mcp-service.js";
 export { Upstream } from "./upstream.js";
 export {
   type HttpUpstream,

@@ -17,9 +17,10 @@ import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/j
 import { json } from "../../gen/es/mcp/v1/options_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { mcpErrorOf } from "../binary/index.js";
-import type { JsonObject } from "../jsonrpc/index.js";
+import type { JsonObject, RequestOptions } from "../jsonrpc/index.js";
 import { findMessage } from "../schema/index.js";
 import { binaryToValue, JsonRpcTranscoder, valueToBinary } from "../transcode/index.js";
+import { ArgumentValidation } from "./argument-validation.js";
 import { exchange } from "./exchange.js";
 import { withTraceContext } from "./trace-context.js";
 import type { Upstream } from "./upstream.js";
@@ -60,16 +61,50 @@ function callOptions(context: HandlerContext) {
   return { signal: context.signal, ...(timeoutMs !== undefined ? { timeoutMs, waitMs: timeoutMs } : {}) };
 }
 
+/** Options of {@link createMcpServiceImpl}. */
+export interface McpServiceOptions {
+  /** Check `tools/call` arguments against the tool's `inputSchema` before forwarding. Default false. */
+  validateArguments?: boolean;
+}
+
+/**
+ * Sends one request of a binary call upstream: with the call's deadline, cancellation and trace
+ * context, and its arguments validated when asked to.
+ */
+export type Forward = (
+  method: string,
+  params: JsonObject | undefined,
+  extra?: Pick<RequestOptions, "onprogress" | "signal">,
+) => Promise<JsonObject>;
+
 /** The McpService implementation. */
-export function createMcpServiceImpl(pick: UpstreamPicker): Partial<ServiceImpl<typeof McpService>> {
+export function createMcpServiceImpl(
+  pick: UpstreamPicker,
+  options: McpServiceOptions = {},
+): Partial<ServiceImpl<typeof McpService>> {
+  const validations = new WeakMap<Upstream, ArgumentValidation>();
+  const forwarder =
+    (upstream: Upstream, context: HandlerContext): Forward =>
+    async (method, params, extra = {}) => {
+      const call = callOptions(context);
+      if (options.validateArguments === true && method === "tools/call") {
+        let validation = validations.get(upstream);
+        if (validation === undefined) {
+          validation = new ArgumentValidation(upstream);
+          validations.set(upstream, validation);
+        }
+        await validation.check(params, call.waitMs);
+      }
+      return upstream.request(method, withTraceContext(params, context.requestHeader), { ...call, ...extra });
+    };
   const impl: Record<string, unknown> = {};
   for (const rpc of McpService.methods) {
     if (rpc.methodKind !== "unary") continue;
     const method = mcpMethodOf(rpc);
     impl[rpc.localName] = async (request: unknown, context: HandlerContext) => {
       const upstream = pick(context);
-      const params = withTraceContext(toValue(rpc.input, request, upstream.revision), context.requestHeader);
-      const result = await upstream.request(method, params, callOptions(context));
+      const params = toValue(rpc.input, request, upstream.revision);
+      const result = await forwarder(upstream, context)(method, params);
       return fromValue(rpc.output, result, upstream.revision);
     };
   }
@@ -85,22 +120,20 @@ export function createMcpServiceImpl(pick: UpstreamPicker): Partial<ServiceImpl<
       return forwardInitialize(request, context);
     return fromValue(McpService.method.initialize.output, handshake, upstream.revision);
   };
-  impl.call = (request: unknown, context: HandlerContext) => call(pick(context), request, context);
-  impl.exchange = (input: AsyncIterable<JSONRPCMessage>, context: HandlerContext) =>
-    exchange(pick(context), input, context, (params) => ({
-      ...callOptions(context),
-      params: withTraceContext(params, context.requestHeader),
-    }));
+  impl.call = (request: unknown, context: HandlerContext) => {
+    const upstream = pick(context);
+    return call(upstream, request, forwarder(upstream, context));
+  };
+  impl.exchange = (input: AsyncIterable<JSONRPCMessage>, context: HandlerContext) => {
+    const upstream = pick(context);
+    return exchange(upstream, input, context, forwarder(upstream, context));
+  };
   impl.subscriptionsListen = (_request: unknown, context: HandlerContext) => listen(pick(context), context);
   return impl as Partial<ServiceImpl<typeof McpService>>;
 }
 
 /** `Call`: one request, then its progress notifications in order, then its response. */
-async function* call(
-  upstream: Upstream,
-  request: unknown,
-  context: HandlerContext,
-): AsyncGenerator<JSONRPCMessage> {
+async function* call(upstream: Upstream, request: unknown, forward: Forward): AsyncGenerator<JSONRPCMessage> {
   const transcoder = new JsonRpcTranscoder({ revision: upstream.revision, requireFields: false });
   const message = JSON.parse(
     Buffer.from(
@@ -120,17 +153,15 @@ async function* call(
     queue.push(fromBinary(JSONRPCMessageSchema, transcoder.toBinary(JSON.stringify(value))));
     wake?.();
   };
-  const finished = upstream
-    .request(message.method, withTraceContext(message.params, context.requestHeader), {
-      ...callOptions(context),
-      // The upstream reports against the token the MCP client picked; the caller knows its own.
-      onprogress: (params) =>
-        push({
-          jsonrpc: "2.0",
-          method: "notifications/progress",
-          params: callerToken === undefined ? params : { ...params, progressToken: callerToken },
-        }),
-    })
+  const finished = forward(message.method, message.params, {
+    // The upstream reports against the token the MCP client picked; the caller knows its own.
+    onprogress: (params) =>
+      push({
+        jsonrpc: "2.0",
+        method: "notifications/progress",
+        params: callerToken === undefined ? params : { ...params, progressToken: callerToken },
+      }),
+  })
     .then(
       (result) => push({ jsonrpc: "2.0", id: message.id, result }),
       (error: unknown) =>
