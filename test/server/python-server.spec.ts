@@ -146,6 +146,7 @@ describe("server: a Python grpcio server through protomcp mcp", function () {
 
   describe("over Streamable HTTP (protomcp mcp --listen)", () => {
     let face: ChildProcess | undefined;
+    let url = "";
     after(async () => {
       await stop(face);
     });
@@ -153,10 +154,48 @@ describe("server: a Python grpcio server through protomcp mcp", function () {
       face = spawn(process.execPath, [bin, "mcp", "--upstream", upstream, "--listen", "127.0.0.1:0"], {
         cwd: root,
       });
-      const url = await started(face, /serving MCP at (\S+)/);
+      url = await started(face, /serving MCP at (\S+)/);
       const client = new Client({ name: "test", version: "1.0.0" });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
       return client;
+    });
+
+    /** One stateless 2026-07-28 request, answered in JSON. */
+    async function stateless(method: string, params: Record<string, unknown>): Promise<unknown> {
+      const meta = {
+        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+        "io.modelcontextprotocol/clientCapabilities": {},
+        "io.modelcontextprotocol/clientInfo": { name: "raw", version: "1" },
+      };
+      const response = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          "mcp-protocol-version": "2026-07-28",
+          "mcp-method": method,
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: { ...params, _meta: meta } }),
+      });
+      assert.equal(response.status, 200);
+      return response.json();
+    }
+
+    it("answers stateless 2026-07-28 clients: server/discover and tools/call", async () => {
+      const discover = (await stateless("server/discover", {})) as { result: Record<string, unknown> };
+      assert.deepEqual(discover.result.supportedVersions, ["2025-11-25", "2026-07-28"]);
+      assert.deepEqual(discover.result._meta, {
+        "io.modelcontextprotocol/serverInfo": { name: "python-calc", version: "1.0.0" },
+      });
+      assert.deepEqual(await stateless("tools/call", { name: "divide", arguments: { a: 3, b: 0 } }), {
+        jsonrpc: "2.0",
+        id: 1,
+        result: {
+          content: [{ type: "text", text: "cannot divide by zero" }],
+          isError: true,
+          resultType: "complete",
+        },
+      });
     });
   });
 });
