@@ -8,7 +8,8 @@ import { serveMcpFace } from "../server/index.js";
 
 const usage = `usage: protomcp mcp --upstream URL (--stdio | --listen HOST:PORT)
 
-Serves MCP in front of a binary mcp.v1 endpoint (gRPC over HTTP/2).
+Serves MCP in front of a binary mcp.v1 endpoint (gRPC over HTTP/2: h2c for http://, TLS for
+https://), in any language: protomcp's typed servers, grpcio, grpc-go, ...
 
 options:
   --upstream URL          the mcp.v1 endpoint, e.g. http://127.0.0.1:50051
