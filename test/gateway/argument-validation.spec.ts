@@ -4,10 +4,12 @@
  * official-SDK server supplies a draft 2020-12 schema, with a keyword draft-07 does not have.
  */
 import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
@@ -170,5 +172,33 @@ describe("gateway --validate-arguments", function () {
     assert.deepEqual(cases, ["jsonrpcErrorResponse"]);
     assert.match(text, /-32602/);
     assert.match(text, /missing property \\"b\\"/);
+  });
+});
+
+describe("protomcp gateway --validate-arguments (the CLI)", function () {
+  this.timeout(30_000);
+  let child: ChildProcess | undefined;
+  after(() => child?.kill());
+
+  it("validates when the flag is given", async () => {
+    const cli = fileURLToPath(new URL("../../bin/protomcp.js", import.meta.url));
+    child = spawn(
+      process.execPath,
+      [cli, "gateway", "--upstream", `stdio:${process.execPath} ${everything} stdio`, "--validate-arguments"],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let log = "";
+      child!.stderr!.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        const match = /serving mcp\.v1\.McpService at (\S+)/.exec(log);
+        if (match !== null) resolve(match[1]!);
+      });
+      child!.once("exit", (code) => reject(new Error(`gateway exited (${code}): ${log}`)));
+    });
+    const client = createClient(McpService, createGrpcTransport({ baseUrl: url }));
+    const error = await refusal(client.callTool({ name: "get-sum", arguments: JSON.stringify({ a: 1 }) }));
+    assert.equal(error.code, Code.InvalidArgument);
+    assert.match(error.rawMessage, /missing property "b"/);
   });
 });

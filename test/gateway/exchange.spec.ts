@@ -101,6 +101,40 @@ describe("gateway Exchange: a binary client answers the upstream's requests on t
     assert.match(result.content[0]!.text, /grpc-model/);
   });
 
+  it("cancels the upstream request when the caller sends notifications/cancelled", async () => {
+    const client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
+    const transcoder = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const encode = (json: Json) =>
+      fromBinary(JSONRPCMessageSchema, transcoder.toBinary(JSON.stringify({ jsonrpc: "2.0", ...json })));
+    const outbox = new Outbox();
+    outbox.push(
+      encode({
+        id: 8,
+        method: "tools/call",
+        params: { name: "trigger-long-running-operation", arguments: { duration: 10, steps: 10 } },
+      }),
+    );
+    const started = performance.now();
+    const cancel = setTimeout(
+      () => outbox.push(encode({ method: "notifications/cancelled", params: { requestId: 8 } })),
+      500,
+    );
+    let last: Json | undefined;
+    try {
+      for await (const message of client.exchange(outbox)) {
+        last = JSON.parse(
+          Buffer.from(transcoder.toJson(toBinary(JSONRPCMessageSchema, message))).toString(),
+        ) as Json;
+      }
+    } finally {
+      clearTimeout(cancel);
+      outbox.end();
+    }
+    assert.ok(performance.now() - started < 5_000, "ended long before the tool would have");
+    assert.equal(last?.id, 8);
+    assert.ok(last?.error !== undefined, JSON.stringify(last));
+  });
+
   it("refuses a stream whose first message is not a request", async () => {
     const client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
     const transcoder = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
