@@ -28,11 +28,30 @@ export interface ToolRule {
 
 /** Access control for a face. */
 export interface AuthConfig {
-  /** The accepted credentials; an empty list refuses every caller. */
+  /** The accepted credentials; an empty list refuses every caller without a client certificate. */
   credentials: readonly Credential[];
   /** Per-tool rules; none means every authenticated caller may call every tool. */
   rules?: readonly ToolRule[];
+  /**
+   * Binary face under mutual TLS: a caller without a token is identified by the subject CN of
+   * its client certificate, when the server verified it against its `ca`. A token, when sent,
+   * still wins (and a bad one is still refused). Default false.
+   */
+  trustClientCertificates?: boolean;
+  /**
+   * Binary face: most calls (streams included, until they end) one caller may have in flight;
+   * more get `ResourceExhausted`. Default {@link DEFAULT_MAX_CONCURRENT_PER_CALLER};
+   * `Infinity` for no limit.
+   */
+  maxConcurrentPerCaller?: number;
 }
+
+/**
+ * Default for {@link AuthConfig.maxConcurrentPerCaller}: above what one well-behaved client
+ * multiplexes (HTTP/2 servers commonly allow 100 streams a connection, and a client may hold a
+ * few connections), low enough that one caller cannot take every upstream slot from the others.
+ */
+export const DEFAULT_MAX_CONCURRENT_PER_CALLER = 256;
 
 /** The identity given to a token that names none. */
 export const DEFAULT_IDENTITY = "default";

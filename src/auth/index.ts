@@ -1,6 +1,7 @@
 /**
- * Access control for both faces: bearer tokens / API keys naming a caller, and per-tool allow/deny
- * rules by caller. A Connect interceptor for the binary face, an HTTP guard for the MCP face.
+ * Access control for both faces: bearer tokens / API keys (or, on the binary face, verified TLS
+ * client certificates) naming a caller, per-tool allow/deny rules by caller, and a per-caller limit
+ * on calls in flight. A Connect interceptor for the binary face, an HTTP guard for the MCP face.
  *
  * @module
  */
@@ -9,11 +10,13 @@ export {
   type AuthConfig,
   type Credential,
   DEFAULT_IDENTITY,
+  DEFAULT_MAX_CONCURRENT_PER_CALLER,
   loadAuthConfig,
   parseCredentials,
   parseRules,
   type ToolRule,
 } from "./auth-config.js";
 export { CALLER, createAuthInterceptor } from "./auth-interceptor.js";
+export { CallerLimit } from "./caller-limit.js";
 export { FORBIDDEN_CODE, guardHttpRequest, UNAUTHENTICATED_CODE } from "./http-guard.js";
 export { toolNameOf } from "./tool-name.js";

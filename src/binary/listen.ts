@@ -19,8 +19,29 @@ export interface ListenOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
-  /** PEM key and certificate: serve TLS (HTTP/2 and HTTP/1.1 by ALPN). */
-  tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer; requestCert?: boolean };
+  /** PEM key and certificate: serve TLS (HTTP/2 and HTTP/1.1 by ALPN); with `ca`, mutual TLS. */
+  tls?: TlsOptions;
+}
+
+/**
+ * TLS for the binary face. For mutual TLS give `ca` and `requestCert: true`: a client certificate
+ * that chains to `ca` names the caller (its subject CN, see `CLIENT_CERTIFICATE`).
+ */
+export interface TlsOptions {
+  /** The server's PEM private key. */
+  key: string | Buffer;
+  /** The server's PEM certificate (chain). */
+  cert: string | Buffer;
+  /** PEM certificate(s) of the authorities whose client certificates are accepted. */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Ask each client for a certificate. Default false. */
+  requestCert?: boolean;
+  /**
+   * With `requestCert`: refuse, during the TLS handshake, a client without a certificate that
+   * chains to `ca`. Default true. When false, such clients connect but carry no certificate
+   * identity, so access control decides (a bearer token, or `Unauthenticated`).
+   */
+  rejectUnauthorized?: boolean;
 }
 
 /** A listening binary server. */

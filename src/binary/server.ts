@@ -5,6 +5,7 @@
 import type { DescFile, DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter, Interceptor, ServiceImpl } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { certificateContextValues } from "./client-certificate.js";
 import { HealthStatus } from "./health.js";
 import { type Listening, type ListenOptions, listen } from "./listen.js";
 import { registerReflection } from "./reflection.js";
@@ -47,6 +48,8 @@ export async function startBinaryServer(options: BinaryServerOptions): Promise<B
     routes,
     interceptors: options.interceptors ?? [],
     readMaxBytes: options.readMaxBytes ?? 16 * 1024 * 1024,
+    // Under mutual TLS, interceptors learn the caller's certificate from CLIENT_CERTIFICATE.
+    ...(options.tls === undefined ? {} : { contextValues: certificateContextValues }),
     ...(options.fallback !== undefined ? { fallback: options.fallback as never } : {}),
   });
   const listening = await listen(handler, options);
