@@ -170,6 +170,9 @@ export class Upstream {
     this.stdio = new StdioClientTransport({
       command: c.command,
       args: c.args,
+      // The server's own log lines go to the gateway's log, marked with the upstream they came
+      // from, so several upstreams' output stays apart and keeps the log's format.
+      stderr: (line) => this.log.info("upstream stderr", { upstream: this.name, line }),
       ...(c.env ? { env: c.env } : {}),
       ...(c.cwd ? { cwd: c.cwd } : {}),
     });

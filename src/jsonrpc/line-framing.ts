@@ -192,6 +192,27 @@ export function writeLine(stream: Writable, message: JsonRpcMessage): Promise<vo
         resolve();
       }
     });
-    if (!ok) stream.once("drain", () => resolve());
+    if (!ok) drained(stream).then(resolve);
   });
+}
+
+/** The next `drain` of each stream, shared by every write waiting for it. */
+const drains = new WeakMap<Writable, Promise<void>>();
+
+/**
+ * Resolves at the stream's next `drain`. Concurrent writers share one listener: a listener per
+ * waiting write passed the default limit of 10 under load (MaxListenersExceededWarning).
+ */
+function drained(stream: Writable): Promise<void> {
+  let next = drains.get(stream);
+  if (next === undefined) {
+    next = new Promise((resolve) =>
+      stream.once("drain", () => {
+        drains.delete(stream);
+        resolve();
+      }),
+    );
+    drains.set(stream, next);
+  }
+  return next;
 }

@@ -27,9 +27,10 @@ export interface StdioClientOptions {
   cwd?: string;
   /**
    * Where the child's stderr goes. Default `"inherit"`: the server's logs appear on
-   * our stderr (the spec lets servers log there; it is never protocol).
+   * our stderr (the spec lets servers log there; it is never protocol). A function
+   * receives each line instead (without its line break), e.g. to log it.
    */
-  stderr?: "inherit" | "ignore";
+  stderr?: "inherit" | "ignore" | ((line: string) => void);
   /** Longest accepted line from the server, in bytes. */
   maxLineBytes?: number;
   /** How long {@link StdioClientTransport.close} waits for a clean exit before SIGTERM, then SIGKILL. Default 2000 ms. */
@@ -68,7 +69,7 @@ export class StdioClientTransport implements Transport {
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, {
         env: childEnv,
-        stdio: ["pipe", "pipe", stderr],
+        stdio: ["pipe", "pipe", typeof stderr === "function" ? "pipe" : stderr],
         windowsHide: true,
         ...(cwd === undefined ? {} : { cwd }),
       });
@@ -87,6 +88,7 @@ export class StdioClientTransport implements Transport {
         this.finish({ error });
       });
       child.once("close", (exitCode, signal) => this.finish({ exitCode, signal }));
+      if (typeof stderr === "function" && child.stderr !== null) forwardLines(child.stderr, stderr);
       // EPIPE when the child exits while we write: reported by writeLine, not thrown here.
       child.stdin?.on("error", () => {});
       readLines(child.stdout!, {
@@ -138,4 +140,26 @@ export class StdioClientTransport implements Transport {
     this.closed = true;
     this.onclose?.(info);
   }
+}
+
+const MAX_STDERR_LINE = 64 * 1024;
+
+/** Calls `receive` with each line of `stream` (the last one even without a line break). */
+function forwardLines(stream: NodeJS.ReadableStream, receive: (line: string) => void): void {
+  let rest = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    const lines = (rest + chunk).split(/\r?\n/);
+    rest = lines.pop() ?? "";
+    for (const line of lines) if (line !== "") receive(line);
+    // A child that never ends its line is still heard, in pieces, without holding it all.
+    if (rest.length > MAX_STDERR_LINE) {
+      receive(rest);
+      rest = "";
+    }
+  });
+  stream.on("end", () => {
+    if (rest !== "") receive(rest);
+    rest = "";
+  });
 }
