@@ -6,9 +6,9 @@
  * most `maxQueue` calls; past that a call fails at once with `ResourceExhausted` (an MCP client sees
  * JSON-RPC error -32603 whose `data.reason` is `"resource_exhausted"`), so a flood of slow calls
  * cannot grow memory without bound. A queued call whose client cancels leaves the queue; a running
- * call whose client cancels ends its worker (CPU-bound code cannot be interrupted any other way) and
- * a fresh worker takes its place. A worker that crashes fails its call with `Internal` and is
- * replaced the same way.
+ * call whose client cancels ends its worker (CPU-bound code cannot be interrupted any other way),
+ * and a fresh worker is started when a call needs one. A worker that crashes fails its call with
+ * `Internal` and is replaced the same way.
  *
  * @module
  */
@@ -208,18 +208,22 @@ export class WorkerPool {
     this.next(slot);
   }
 
-  /** Ends `worker` (if `slot` still holds it), fails its call with `reason`, and starts a fresh one. */
+  /**
+   * Ends `worker` (if `slot` still holds it) and fails its call with `reason`. A fresh worker is
+   * started only for a waiting call, so a worker that dies at once cannot respawn in a loop.
+   */
   private replace(slot: Slot, worker: Worker, reason: ConnectError): void {
-    if (slot.worker !== worker) return;
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || slot.worker !== worker) return;
+    this.slots.splice(index, 1);
     const job = slot.job;
     slot.job = undefined;
     worker.removeAllListeners();
     void worker.terminate();
     job?.reject(reason);
-    if (this.closed) return;
-    slot.worker = this.spawn();
-    this.watch(slot);
-    this.next(slot);
+    if (this.closed || this.queue.length === 0) return;
+    const fresh = this.idleSlot();
+    if (fresh !== undefined) this.next(fresh);
   }
 
   private next(slot: Slot): void {
