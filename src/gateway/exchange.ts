@@ -50,7 +50,9 @@ export async function* exchange(
   await upstream.ready(context.timeoutMs());
   const codec = new StreamCodec(upstream.revision);
   const iterator = input[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  const first = await iterator.next().catch((error: unknown) => {
+    throw unparseableIsInvalid(error);
+  });
   if (first.done === true) return;
   const request = decodeOrRefuse(codec, first.value);
   const id = request.id;
@@ -127,4 +129,15 @@ function decodeOrRefuse(codec: StreamCodec, message: JSONRPCMessage): JsonObject
   } catch (error) {
     throw new ConnectError(`cannot read the exchange's request: ${String(error)}`, Code.InvalidArgument);
   }
+}
+
+/**
+ * connect-es reports a request message it cannot parse as `internal` (the same code a client uses
+ * for a response it cannot parse); on the server it is the caller's bad input.
+ */
+function unparseableIsInvalid(error: unknown): ConnectError {
+  const e = ConnectError.from(error);
+  if (e.code === Code.Internal && e.rawMessage.startsWith("parse binary"))
+    return new ConnectError(e.rawMessage, Code.InvalidArgument);
+  return e;
 }

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
-import { createClient } from "@connectrpc/connect";
+import { connect } from "node:http2";
+import { Code, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
@@ -149,6 +150,33 @@ describe("gateway Exchange: a binary client answers the upstream's requests on t
     await assert.rejects(async () => {
       for await (const _ of client.exchange(outbox));
     }, /first message must be a request/);
+  });
+
+  it("answers an unparseable first message with invalid_argument", async () => {
+    const session = connect(gateway.url);
+    try {
+      const garbage = Buffer.from("\xff\xff\xff garbage", "latin1");
+      const frame = Buffer.alloc(5 + garbage.length);
+      frame.writeUInt32BE(garbage.length, 1);
+      garbage.copy(frame, 5);
+      const stream = session.request({
+        ":method": "POST",
+        ":path": "/mcp.v1.McpService/Exchange",
+        "content-type": "application/grpc",
+        te: "trailers",
+      });
+      const status = new Promise<string>((resolve) => {
+        stream.on("trailers", (trailers) => resolve(String(trailers["grpc-status"])));
+        stream.on("response", (headers) => {
+          if (headers["grpc-status"] !== undefined) resolve(String(headers["grpc-status"]));
+        });
+      });
+      stream.end(frame);
+      stream.resume();
+      assert.equal(await status, String(Code.InvalidArgument));
+    } finally {
+      session.close();
+    }
   });
 
   it("tells a unary caller that nobody can answer the upstream's request", async () => {
