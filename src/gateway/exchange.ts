@@ -74,8 +74,10 @@ export async function* exchange(
         const ownId = `protomcp-gateway-${++nextId}`;
         waiting.set(ownId, { resolve, reject });
         signal.addEventListener("abort", () => {
-          if (waiting.delete(ownId))
-            reject(new JsonRpcError(ErrorCode.InternalError, "request cancelled by the server"));
+          if (!waiting.delete(ownId)) return;
+          reject(new JsonRpcError(ErrorCode.InternalError, "request cancelled by the server"));
+          // The caller may be asking a person or a model: tell it to stop.
+          send({ method: "notifications/cancelled", params: { requestId: ownId } });
         });
         send({ id: ownId, method, ...(params === undefined ? {} : { params }) });
       }),

@@ -6,9 +6,15 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import { connect } from "node:http2";
+import type { AddressInfo } from "node:net";
 import { Code, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { CreateMessageResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
@@ -192,4 +198,92 @@ describe("gateway Exchange: a binary client answers the upstream's requests on t
       );
     assert.match(outcome, /no binary caller is on an McpService\/Exchange stream/);
   });
+
+  it("tells the caller when the upstream gives up on its request (notifications/cancelled)", async () => {
+    const impatient = await startImpatientServer();
+    const own = await startGateway({
+      upstreams: new Map([["impatient", { url: impatient.url }]]),
+      logger: createLogger({ level: "error" }),
+    });
+    try {
+      const client = createClient(McpService, createGrpcTransport({ baseUrl: own.url }));
+      const transcoder = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+      const outbox = new Outbox();
+      outbox.push(
+        fromBinary(
+          JSONRPCMessageSchema,
+          transcoder.toBinary(
+            JSON.stringify({
+              jsonrpc: "2.0",
+              id: 9,
+              method: "tools/call",
+              params: { name: "ask", arguments: {} },
+            }),
+          ),
+        ),
+      );
+      const seen: Json[] = [];
+      // The caller never answers the sampling request.
+      for await (const message of client.exchange(outbox))
+        seen.push(
+          JSON.parse(
+            Buffer.from(transcoder.toJson(toBinary(JSONRPCMessageSchema, message))).toString(),
+          ) as Json,
+        );
+      outbox.end();
+      const asked = seen.find((m) => m.method === "sampling/createMessage");
+      assert.ok(asked !== undefined, JSON.stringify(seen));
+      const cancelled = seen.find((m) => m.method === "notifications/cancelled");
+      assert.deepEqual((cancelled?.params as Json | undefined)?.requestId, asked.id);
+      const last = seen.at(-1)!;
+      assert.equal(last.id, 9);
+      assert.match(JSON.stringify(last), /timed out/i);
+    } finally {
+      await own.close();
+      await impatient.close();
+    }
+  });
 });
+
+/** A Streamable HTTP server (official SDK) whose `ask` tool waits 300 ms for a sampling answer. */
+async function startImpatientServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sessions = new Map<string, StreamableHTTPServerTransport>();
+  const http = createServer(async (req, res) => {
+    const id = req.headers["mcp-session-id"];
+    const known = typeof id === "string" ? sessions.get(id) : undefined;
+    if (known !== undefined) return known.handleRequest(req, res);
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (sid): void => {
+        sessions.set(sid, transport);
+      },
+    });
+    const server = new McpServer({ name: "impatient", version: "1.0.0" });
+    server.registerTool("ask", { description: "Asks its client, briefly." }, async (extra) => {
+      try {
+        await extra.sendRequest(
+          {
+            method: "sampling/createMessage",
+            params: { messages: [{ role: "user", content: { type: "text", text: "?" } }], maxTokens: 1 },
+          },
+          CreateMessageResultSchema,
+          { timeout: 300 },
+        );
+        return { content: [{ type: "text", text: "answered" }] };
+      } catch (error) {
+        return { content: [{ type: "text", text: String(error) }], isError: true };
+      }
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res);
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`,
+    close: async () => {
+      for (const transport of sessions.values()) await transport.close();
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    },
+  };
+}
