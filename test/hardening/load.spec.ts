@@ -94,7 +94,11 @@ describe("hardening: load through the gateway", function () {
         `max ${sorted[sorted.length - 1]?.toFixed(2)} ms\n` +
         `load: first ${WINDOW_S} s ${percentiles(samples, 0, WINDOW_S)}; ` +
         `last ${WINDOW_S} s ${percentiles(samples, elapsed - WINDOW_S, elapsed)}\n` +
-        `load: gateway process RSS peak, first ${WINDOW_S} s ${mb(first)} MB, last ${WINDOW_S} s ${mb(last)} MB\n`,
+        `load: gateway process RSS peak, first ${WINDOW_S} s ${mb(first)} MB, last ${WINDOW_S} s ${mb(last)} MB; ` +
+        `every 10 s: ${rss
+          .filter((_, i) => i % 20 === 0)
+          .map((s) => mb(s.ms))
+          .join(", ")} MB\n`,
     );
     assert.deepEqual(errors.slice(0, 5), []);
     assert.ok(samples.length > CALLERS * SECONDS, "fewer than one call per caller per second");
