@@ -7,9 +7,10 @@ import type { McpRevision } from "../schema/index.js";
 import { writeBase64 } from "./base64.js";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
-import { JsonScanner, keyHash, MAX_DEPTH } from "./json-scanner.js";
+import { JsonScanner, keyHashOf, MAX_DEPTH } from "./json-scanner.js";
 import {
   type FieldPlan,
+  fieldByKey,
   Kind,
   type MessagePlan,
   missingRequired,
@@ -40,10 +41,9 @@ export interface DecodeSettings {
 export class BinaryToJson {
   p = 0;
   depth = 0;
-  w: ByteWriter;
+  readonly w = new ByteWriter();
   b: Buffer;
   readonly path: (string | number)[] = [];
-  private view: DataView;
   /** Checks JSON-text fields; one per decoder, reset for each field. */
   private readonly scanner: JsonScanner;
   /** The id (JSON text) and method of the last request decoded, for the JSON-RPC layer to track. */
@@ -56,8 +56,6 @@ export class BinaryToJson {
     readonly settings: DecodeSettings,
   ) {
     this.b = b;
-    this.w = new ByteWriter(b.length * 2 + 64);
-    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     this.scanner = new JsonScanner(b, 0, b.length);
   }
 
@@ -66,11 +64,9 @@ export class BinaryToJson {
     this.b = b;
     this.p = 0;
     this.depth = 0;
-    this.path.length = 0;
+    if (this.path.length !== 0) this.path.length = 0;
     this.lastRequest = undefined;
     this.lastResponseId = undefined;
-    this.w = new ByteWriter(b.length * 2 + 64);
-    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     this.scanner.b = b;
   }
 
@@ -83,6 +79,7 @@ export class BinaryToJson {
   }
 
   decodeRoot(plan: MessagePlan): Uint8Array {
+    this.w.begin(this.b.length * 2 + 64);
     this.decodeMessageBody(plan, this.b.length);
     return this.w.finish();
   }
@@ -191,35 +188,12 @@ export class BinaryToJson {
       this.fail(TranscodeCode.InvalidValue, `cannot convert ${plan.name}: more than one member is set`);
   }
 
-  /** True when field `no` occurs in `[this.p, end)`. */
-  private hasField(no: number, end: number): boolean {
-    const start = this.p;
-    try {
-      while (this.p < end) {
-        const tag = this.varint();
-        if (tag >>> 3 === no) return true;
-        this.skip(tag & 7);
-      }
-      return false;
-    } finally {
-      this.p = start;
-    }
-  }
-
   private decodeObject(plan: MessagePlan, end: number): void {
     const w = this.w;
     const objectStart = this.p;
+    const outStart = w.pos;
     w.byte(0x7b);
     let first = true;
-    // A constant's field marks its place. A producer that left out one the revision requires gets it
-    // first, where the spec puts it; one the revision does not require stays out.
-    const requiredMask = plan.requiredMask[this.settings.revision];
-    for (const c of plan.consts) {
-      if ((c.requiredBit & requiredMask) === 0 || this.hasField(c.number, end)) continue;
-      first = false;
-      w.raw(c.keyJson);
-      w.raw(c.constJson!);
-    }
     let seen = 0;
     let lists: Set<number> | undefined;
     let idText: string | undefined;
@@ -234,8 +208,9 @@ export class BinaryToJson {
       first = false;
       if (f.isAdditional) {
         // An empty list or map travels as an additional entry under its own key: it counts as present.
-        const key = this.decodeAdditional(tag);
-        const defined = plan.byHash.get(keyHash(Buffer.from(key)))?.find((x) => x.key === key);
+        const keyStart = this.decodeAdditional(tag);
+        const keyEnd = this.additionalKeyEnd;
+        const defined = fieldByKey(plan, keyHashOf(this.b, keyStart, keyEnd), this.b, keyStart, keyEnd);
         if (defined !== undefined) seen |= defined.requiredBit;
         continue;
       }
@@ -263,6 +238,17 @@ export class BinaryToJson {
       this.path.pop();
     }
     if (this.p !== end) this.truncated();
+    // A constant's field marks its place. A producer that left out one the revision requires gets it
+    // first, where the spec puts it; one the revision does not require stays out. Rare: typed
+    // producers only, so it is done by moving the object's bytes rather than by a look-ahead.
+    const requiredMask = plan.requiredMask[this.settings.revision];
+    for (let i = plan.consts.length - 1; i >= 0; i--) {
+      const c = plan.consts[i]!;
+      if ((c.requiredBit & requiredMask) === 0 || (seen & c.requiredBit) !== 0) continue;
+      w.insert(outStart + 1, c.keyJson, c.constJson!, first ? undefined : 0x2c);
+      first = false;
+      seen |= c.requiredBit;
+    }
     for (const f of plan.alwaysRequiredLists) {
       if ((seen & f.requiredBit) !== 0) continue;
       if (!first) w.byte(0x2c);
@@ -359,8 +345,11 @@ export class BinaryToJson {
     return [keyStart, keyEnd, valueTag, valueStart];
   }
 
-  /** Writes an additional entry as `"key":value`; returns the key. */
-  private decodeAdditional(tag: number): string {
+  /** End of the key of the last additional entry decoded. */
+  private additionalKeyEnd = 0;
+
+  /** Writes an additional entry as `"key":value`; returns where its key starts (`additionalKeyEnd` ends it). */
+  private decodeAdditional(tag: number): number {
     if ((tag & 7) !== WIRE_LEN)
       this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: bad additional property");
     const entryEndLength = this.length();
@@ -373,7 +362,8 @@ export class BinaryToJson {
     this.p = valueStart;
     this.copyJson(this.length());
     this.p = entryEnd;
-    return this.b.utf8Slice(keyStart, keyEnd);
+    this.additionalKeyEnd = keyEnd;
+    return keyStart;
   }
 
   private wrongWireType(f: FieldPlan, wireType: number): never {
@@ -402,7 +392,7 @@ export class BinaryToJson {
         return w.ascii(this.varint64Text());
       case Kind.Double: {
         if (this.p + 8 > this.b.length) this.truncated();
-        const v = this.view.getFloat64(this.p, true);
+        const v = this.b.readDoubleLE(this.p);
         this.p += 8;
         if (!Number.isFinite(v))
           this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: ${v} is not a JSON number`);
@@ -485,7 +475,8 @@ export class BinaryToJson {
     const scanner = this.scanner;
     scanner.p = start;
     scanner.end = end;
-    scanner.path.length = 0;
+    if (scanner.path.length !== 0) scanner.path.length = 0;
+    scanner.nonAscii = false;
     try {
       scanner.skipValue(this.depth);
       scanner.ws();
@@ -500,7 +491,7 @@ export class BinaryToJson {
       }
       throw error;
     }
-    if (!isUtf8(this.b.subarray(start, end)))
+    if (scanner.nonAscii && !isUtf8(this.b.subarray(start, end)))
       this.fail(TranscodeCode.InvalidValue, "cannot convert JSON text field: it is not UTF-8", start);
     this.w.copy(this.b, start, end);
     this.p = end;

@@ -14,14 +14,21 @@ const SLAB_MAX_OUTPUT = 16 * 1024;
 let slab = Buffer.allocUnsafe(SLAB_SIZE);
 let slabOffset = 0;
 
+const NO_BYTES = Buffer.alloc(0);
+
+/**
+ * One writer serves every message of an encoder or decoder: `begin` starts an output, `finish`
+ * hands it over (or `abandon` drops it). Outputs never share bytes, so handed-over ones stay valid.
+ */
 export class ByteWriter {
-  buf: Buffer;
+  buf: Buffer = NO_BYTES;
   pos = 0;
   /** Where this writer's bytes start in `buf` (non-zero when it writes into the slab). */
-  private readonly start: number;
-  private inSlab: boolean;
+  private start = 0;
+  private inSlab = false;
 
-  constructor(initialSize = 1024) {
+  /** Starts a new output; `initialSize` is a guess of its size. */
+  begin(initialSize: number): void {
     if (initialSize <= SLAB_MAX_OUTPUT) {
       if (slabOffset + initialSize > SLAB_SIZE) {
         slab = Buffer.allocUnsafe(SLAB_SIZE);
@@ -36,22 +43,27 @@ export class ByteWriter {
     } else {
       this.buf = Buffer.allocUnsafe(initialSize);
       this.start = 0;
+      this.pos = 0;
       this.inSlab = false;
     }
   }
 
   /** Makes room for `n` more bytes. */
   ensure(n: number): void {
-    const need = this.pos + n;
-    if (need <= this.buf.length) return;
-    // Positions handed out by `beginLength` must stay valid: the bytes keep their offsets.
-    let size = Math.max(1024, this.buf.length * 2);
-    while (size < need) size *= 2;
-    const next = Buffer.allocUnsafe(size);
+    if (this.pos + n > this.buf.length) this.grow(this.pos + n);
+  }
+
+  private grow(need: number): void {
+    // Positions handed out by `beginLength` must stay valid: the bytes keep their offsets, so the
+    // new buffer has this writer's start too.
+    let size = Math.max(1024, 2 * (this.pos - this.start));
+    while (this.start + size < need) size *= 2;
+    const next = Buffer.allocUnsafe(this.start + size);
     this.buf.copy(next, this.start, this.start, this.pos);
     if (this.inSlab) {
-      // The slab was claimed whole; hand it back from where this writer started.
-      slabOffset = this.start;
+      // Retire the slab rather than hand its tail back: the next writer would start at this same
+      // offset, outgrow it the same way and pay for a new buffer on every message.
+      slabOffset = SLAB_SIZE;
       this.inSlab = false;
     }
     this.buf = next;
@@ -76,7 +88,7 @@ export class ByteWriter {
   copy(src: Buffer, start: number, end: number): void {
     const n = end - start;
     this.ensure(n);
-    if (n < 512) {
+    if (n < 64) {
       const buf = this.buf;
       let pos = this.pos;
       for (let i = start; i < end; i++) buf[pos++] = src[i]!;
@@ -93,9 +105,9 @@ export class ByteWriter {
     this.pos += this.buf.latin1Write(s, this.pos, s.length);
   }
 
-  /** Writes a JS string as UTF-8. */
-  utf8(s: string): void {
-    this.ensure(s.length * 3);
+  /** Writes a JS string as UTF-8; `byteLength` is its length as UTF-8, or an upper bound. */
+  utf8(s: string, byteLength = s.length * 3): void {
+    this.ensure(byteLength);
     this.pos += this.buf.utf8Write(s, this.pos);
   }
 
@@ -164,7 +176,21 @@ export class ByteWriter {
     this.buf[at] = n;
   }
 
-  /** The bytes written (a view: the writer is not reused). */
+  /**
+   * Inserts `a`, `b` and then, if given, byte `separator` at `at`, moving what follows (for the
+   * rare constant a producer left out, which belongs first in its object).
+   */
+  insert(at: number, a: Uint8Array, b: Uint8Array, separator: number | undefined): void {
+    const n = a.length + b.length + (separator === undefined ? 0 : 1);
+    this.ensure(n);
+    this.buf.copyWithin(at + n, at, this.pos);
+    this.buf.set(a, at);
+    this.buf.set(b, at + a.length);
+    if (separator !== undefined) this.buf[at + a.length + b.length] = separator;
+    this.pos += n;
+  }
+
+  /** The bytes written since `begin` (a view; later outputs do not overwrite it). */
   finish(): Uint8Array {
     if (this.inSlab) {
       // Keep the next output 8-byte aligned.

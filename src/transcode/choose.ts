@@ -29,43 +29,64 @@ const ALTERNATE_RESULTS = new Set([
 ]);
 
 /**
- * Visits the keys of the object at `objectStart`, as the span `[keyStart, keyClose]` (quotes
- * included; `enc.hash` holds its hash during the visit); `visit` returns true to stop.
- * Restores the scanner's position.
+ * Look-ahead over the keys of an object, without closures (this runs for every union and every
+ * response): `open` saves the scanner's state and moves to the first key, `key` reads one and
+ * leaves the scanner at its value, `next` skips the value, `close` restores the state.
  */
-export function forEachKey(
-  enc: JsonToBinary,
-  objectStart: number,
-  visit: (keyStart: number, keyClose: number, valueStart: number) => boolean,
-): void {
-  const { p, escaped, integer } = enc;
-  try {
+class KeyCursor {
+  private p = 0;
+  private escaped = false;
+  private integer = false;
+  /** The key just read: `[keyStart, keyClose]`, quotes included; its value starts at `valueStart`. */
+  keyStart = 0;
+  keyClose = 0;
+  valueStart = 0;
+
+  /** Returns false when the object is empty. */
+  open(enc: JsonToBinary, objectStart: number): boolean {
+    this.p = enc.p;
+    this.escaped = enc.escaped;
+    this.integer = enc.integer;
     enc.p = objectStart + 1;
-    if (enc.peek() === 0x7d) return;
-    for (;;) {
-      if (enc.peek() !== QUOTE) enc.syntax("a property name");
-      const keyStart = enc.p;
-      const keyClose = enc.scanKey();
-      enc.expect(0x3a, "':'");
-      enc.ws();
-      const valueStart = enc.p;
-      if (visit(keyStart, keyClose, valueStart)) return;
-      enc.p = valueStart;
-      enc.skim();
-      const next = enc.peek();
-      enc.p++;
-      if (next === 0x7d) return;
-      if (next !== 0x2c) {
-        enc.p--;
-        enc.syntax("',' or '}'");
-      }
+    return enc.peek() !== 0x7d;
+  }
+
+  key(enc: JsonToBinary): void {
+    if (enc.peek() !== QUOTE) enc.syntax("a property name");
+    this.keyStart = enc.p;
+    this.keyClose = enc.scanKey();
+    enc.expect(0x3a, "':'");
+    enc.ws();
+    this.valueStart = enc.p;
+  }
+
+  /** Skips the value of the key just read; returns false at the end of the object. */
+  next(enc: JsonToBinary): boolean {
+    enc.p = this.valueStart;
+    enc.skim();
+    const next = enc.peek();
+    enc.p++;
+    if (next === 0x7d) return false;
+    if (next !== 0x2c) {
+      enc.p--;
+      enc.syntax("',' or '}'");
     }
-  } finally {
-    enc.p = p;
-    enc.escaped = escaped;
-    enc.integer = integer;
+    return true;
+  }
+
+  is(enc: JsonToBinary, key: Uint8Array): boolean {
+    return enc.keyEquals(this.keyStart, this.keyClose, key);
+  }
+
+  close(enc: JsonToBinary): void {
+    enc.p = this.p;
+    enc.escaped = this.escaped;
+    enc.integer = this.integer;
   }
 }
+
+/** One cursor per nesting of look-aheads (they do not nest: each finishes before the next starts). */
+const cursor = new KeyCursor();
 
 /** The span `[start, end)` of the value of `key` in the object at `objectStart`. */
 export function findKey(
@@ -74,12 +95,17 @@ export function findKey(
   key: Uint8Array,
 ): [number, number] | undefined {
   let span: [number, number] | undefined;
-  forEachKey(enc, objectStart, (keyStart, keyClose, valueStart) => {
-    if (!enc.keyEquals(keyStart, keyClose, key)) return false;
-    enc.skim();
-    span = [valueStart, enc.p];
-    return true;
-  });
+  if (cursor.open(enc, objectStart)) {
+    do {
+      cursor.key(enc);
+      if (cursor.is(enc, key)) {
+        enc.skim();
+        span = [cursor.valueStart, enc.p];
+        break;
+      }
+    } while (cursor.next(enc));
+  }
+  cursor.close(enc);
   return span;
 }
 
@@ -106,17 +132,19 @@ export function idOf(enc: JsonToBinary, objectStart: number): string | undefined
 function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undefined {
   let hasId = false;
   let hasMethod = false;
-  let decided: string | undefined;
-  forEachKey(enc, enc.p, (keyStart, keyClose) => {
-    if (enc.keyEquals(keyStart, keyClose, KEY.result)) decided = "JSONRPCResultResponse";
-    else if (enc.keyEquals(keyStart, keyClose, KEY.error)) decided = "JSONRPCErrorResponse";
-    else if (enc.keyEquals(keyStart, keyClose, KEY.id)) hasId = true;
-    else if (enc.keyEquals(keyStart, keyClose, KEY.method)) hasMethod = true;
-    if (hasId && hasMethod) decided = "JSONRPCRequest";
-    return decided !== undefined;
-  });
-  decided ??= hasMethod ? "JSONRPCNotification" : undefined;
-  return decided === undefined ? undefined : plan.variants.find((v) => v.message!.name === decided);
+  let decided: FieldPlan | undefined;
+  if (cursor.open(enc, enc.p)) {
+    do {
+      cursor.key(enc);
+      if (cursor.is(enc, KEY.result)) decided = plan.variantsByName.get("JSONRPCResultResponse");
+      else if (cursor.is(enc, KEY.error)) decided = plan.variantsByName.get("JSONRPCErrorResponse");
+      else if (cursor.is(enc, KEY.id)) hasId = true;
+      else if (cursor.is(enc, KEY.method)) hasMethod = true;
+      if (hasId && hasMethod) decided = plan.variantsByName.get("JSONRPCRequest");
+    } while (decided === undefined && cursor.next(enc));
+  }
+  cursor.close(enc);
+  return decided ?? (hasMethod ? plan.variantsByName.get("JSONRPCNotification") : undefined);
 }
 
 /**
@@ -131,27 +159,31 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
     if (span !== undefined) {
       // Constants are usually written as themselves: compare bytes before parsing anything.
       for (const [constJson, variant] of plan.variantByConstJson) {
-        if (span[1] - span[0] === constJson.length && enc.spanEquals(span[0], constJson)) return [variant];
+        if (span[1] - span[0] === constJson.length && enc.spanEquals(span[0], constJson))
+          return variant.alone;
       }
       const value = stringAt(enc, span);
       const variant = value === undefined ? undefined : plan.variantByConst.get(value);
-      if (variant !== undefined) return [variant];
+      if (variant !== undefined) return variant.alone;
     }
   }
   if (plan.name === "JSONRPCMessage") {
     const variant = jsonRpcVariant(enc, plan);
-    if (variant !== undefined) return [variant];
+    if (variant !== undefined) return variant.alone;
   }
   const keys = new Map<string, number>();
   let decided: FieldPlan | undefined;
-  forEachKey(enc, objectStart, (keyStart, keyClose, valueStart) => {
-    for (const d of plan.decisive.get(enc.hash) ?? []) {
-      if (enc.keyEquals(keyStart, keyClose, d.key)) decided = d.variant;
-    }
-    keys.set(enc.stringValue(keyStart, keyClose), valueStart);
-    return decided !== undefined;
-  });
-  if (decided !== undefined) return [decided];
+  if (cursor.open(enc, objectStart)) {
+    do {
+      cursor.key(enc);
+      for (const d of plan.decisive.get(enc.hash) ?? []) {
+        if (cursor.is(enc, d.key)) decided = d.variant;
+      }
+      keys.set(enc.stringValue(cursor.keyStart, cursor.keyClose), cursor.valueStart);
+    } while (decided === undefined && cursor.next(enc));
+  }
+  cursor.close(enc);
+  if (decided !== undefined) return decided.alone;
   const { revision } = enc.settings;
   const requireFields = enc.requireFields;
   const scored: [FieldPlan, number][] = [];
@@ -196,16 +228,19 @@ export function chooseResultMember(
   if (primary === undefined) return plan.oneofRaw;
   if (!ALTERNATE_RESULTS.has(method!)) return primary;
   let alternate: string | undefined;
-  const primaryHasTask = primary.message!.fields.some((f) => f.key === "task");
-  forEachKey(enc, enc.p, (keyStart, keyClose, valueStart) => {
-    if (enc.keyEquals(keyStart, keyClose, KEY.resultType) && enc.b[valueStart] === QUOTE) {
-      enc.p = valueStart;
-      enc.scanString();
-      if (stringAt(enc, [valueStart, enc.p]) === "input_required") alternate = "InputRequiredResult";
-    } else if (!primaryHasTask && enc.keyEquals(keyStart, keyClose, KEY.task)) {
-      alternate = "CreateTaskResult";
-    }
-    return alternate !== undefined;
-  });
+  const primaryHasTask = primary.message!.hasTask;
+  if (cursor.open(enc, enc.p)) {
+    do {
+      cursor.key(enc);
+      const valueStart = cursor.valueStart;
+      if (cursor.is(enc, KEY.resultType) && enc.b[valueStart] === QUOTE) {
+        enc.scanString();
+        if (stringAt(enc, [valueStart, enc.p]) === "input_required") alternate = "InputRequiredResult";
+      } else if (!primaryHasTask && cursor.is(enc, KEY.task)) {
+        alternate = "CreateTaskResult";
+      }
+    } while (alternate === undefined && cursor.next(enc));
+  }
+  cursor.close(enc);
   return alternate === undefined ? primary : plan.oneofMembers.find((m) => m.message?.name === alternate);
 }

@@ -1,5 +1,4 @@
 /** The transcoder's entry points: a message type by name, JSON text or value in, bytes out, and back. */
-import { isUtf8 } from "node:buffer";
 import { defaultRevision, type McpRevision } from "../schema/index.js";
 import { BinaryToJson } from "./binary-to-json.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
@@ -44,16 +43,14 @@ export function jsonToBinaryWith(
   hook?: (enc: JsonToBinary) => () => void,
 ): Uint8Array {
   const b = asBuffer(json);
-  if (typeof json !== "string" && !isUtf8(b)) {
-    throw new TranscodeError(TranscodeCode.MalformedJson, "cannot read JSON: the input is not UTF-8", "$", 0);
-  }
   const enc = new JsonToBinary(b, {
     revision: options.revision ?? defaultRevision,
     requireFields: options.requireFields ?? true,
   });
   const after = hook?.(enc);
   try {
-    const out = enc.encodeRoot(plan);
+    // A string's UTF-8 is UTF-8 by construction; bytes are checked as they are read.
+    const out = enc.encodeRoot(plan, typeof json === "string");
     after?.();
     return out;
   } catch (error) {

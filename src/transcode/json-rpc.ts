@@ -3,15 +3,16 @@
  * is typed by the method of the request it answers, so the transcoder remembers each request's id
  * until its response passes (in either direction, since one instance serves one connection).
  */
-import { isUtf8 } from "node:buffer";
 import { defaultRevision } from "../schema/index.js";
 import { BinaryToJson } from "./binary-to-json.js";
 import type { TranscodeOptions } from "./convert.js";
-import { TranscodeCode, TranscodeError } from "./errors.js";
-import { JsonToBinary } from "./json-to-binary.js";
+import { type EncodeSettings, JsonToBinary } from "./json-to-binary.js";
 import { type MessagePlan, planFor } from "./plan.js";
 
 const EMPTY = Buffer.alloc(0);
+let jsonRpcPlan: MessagePlan | undefined;
+/** The plan of `JSONRPCMessage`, compiled on first use rather than on import. */
+const jsonRpcMessage = (): MessagePlan => (jsonRpcPlan ??= planFor("JSONRPCMessage")!);
 
 /** Ids as JSON text, in one spelling: `"a"` and `"\u0061"` are the same id. */
 function idKey(text: string): string {
@@ -27,19 +28,30 @@ function asBuffer(input: Uint8Array | string): Buffer {
 export class JsonRpcTranscoder {
   private readonly pending = new Map<string, string | undefined>();
   private answered = 0;
-  private readonly plan: MessagePlan;
-  private readonly encoder: JsonToBinary;
-  private readonly decoder: BinaryToJson;
+  private readonly settings: EncodeSettings;
+  // Made on first use: many connections only ever convert one way.
+  private encoderOrUndefined: JsonToBinary | undefined;
+  private decoderOrUndefined: BinaryToJson | undefined;
 
   constructor(options: TranscodeOptions = {}) {
-    const settings = {
+    this.settings = {
       revision: options.revision ?? defaultRevision,
       requireFields: options.requireFields ?? true,
     };
-    this.plan = planFor("JSONRPCMessage")!;
-    this.encoder = new JsonToBinary(EMPTY, settings);
-    this.encoder.resultMethod = (id) => this.pending.get(idKey(id));
-    this.decoder = new BinaryToJson(EMPTY, settings);
+  }
+
+  private get encoder(): JsonToBinary {
+    if (this.encoderOrUndefined === undefined) {
+      const encoder = new JsonToBinary(EMPTY, this.settings);
+      encoder.resultMethod = (id) => this.pending.get(idKey(id));
+      this.encoderOrUndefined = encoder;
+    }
+    return this.encoderOrUndefined;
+  }
+
+  private get decoder(): BinaryToJson {
+    this.decoderOrUndefined ??= new BinaryToJson(EMPTY, this.settings);
+    return this.decoderOrUndefined;
   }
 
   /** Tells the transcoder that the request with this id asked `method` (for responses to requests it did not see). */
@@ -55,19 +67,11 @@ export class JsonRpcTranscoder {
   /** One JSON-RPC message (JSON text) to a binary `mcp.v1.JSONRPCMessage`. */
   toBinary(json: Uint8Array | string): Uint8Array {
     const b = asBuffer(json);
-    if (typeof json !== "string" && !isUtf8(b)) {
-      throw new TranscodeError(
-        TranscodeCode.MalformedJson,
-        "cannot read JSON: the input is not UTF-8",
-        "$",
-        0,
-      );
-    }
     const enc = this.encoder;
     enc.reset(b);
     let bytes: Uint8Array;
     try {
-      bytes = enc.encodeRoot(this.plan);
+      bytes = enc.encodeRoot(jsonRpcMessage(), typeof json === "string");
     } catch (error) {
       enc.w.abandon();
       throw error;
@@ -82,7 +86,7 @@ export class JsonRpcTranscoder {
     dec.reset(asBuffer(bytes));
     let json: Uint8Array;
     try {
-      json = dec.decodeRoot(this.plan);
+      json = dec.decodeRoot(jsonRpcMessage());
     } catch (error) {
       dec.w.abandon();
       throw error;

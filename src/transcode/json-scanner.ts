@@ -9,11 +9,18 @@ const BACKSLASH = 0x5c;
 /** How deep any JSON value may nest before it is refused (a guard against stack exhaustion). */
 export const MAX_DEPTH = 256;
 
-/** Bytes that end the plain run of a string: the quote, the backslash and control characters. */
-const STRING_STOP = new Uint8Array(256);
-for (let c = 0; c < 0x20; c++) STRING_STOP[c] = 1;
-STRING_STOP[QUOTE] = 1;
-STRING_STOP[BACKSLASH] = 1;
+/**
+ * Bytes that end the plain run of a string: the quote, the backslash and control characters (1),
+ * and the first byte past ASCII (2), after which `ASCII_STOP` takes over for that string.
+ */
+const ASCII_STOP = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) ASCII_STOP[c] = 1;
+ASCII_STOP[QUOTE] = 1;
+ASCII_STOP[BACKSLASH] = 1;
+const STRING_STOP = ASCII_STOP.slice();
+for (let c = 0x80; c < 0x100; c++) STRING_STOP[c] = 2;
+/** Containers open in `skipValue`, as the byte that closes each (it never runs twice at once). */
+const OPEN = new Uint8Array(MAX_DEPTH + 1);
 const WHITESPACE = new Uint8Array(256);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WHITESPACE[c] = 1;
 
@@ -26,6 +33,12 @@ export class JsonScanner {
   /** Set by `scanString`: hash of the string's raw bytes, and whether it had escapes. */
   hash = 0;
   escaped = false;
+  /**
+   * Set by `scanString` when a string held a byte past ASCII. Outside strings such a byte is a
+   * syntax error, so while this is false the input is ASCII and needs no UTF-8 check: one native
+   * `isUtf8` call costs about as much as converting a small message.
+   */
+  nonAscii = false;
 
   constructor(b: Buffer, start: number, end: number) {
     this.b = b;
@@ -73,12 +86,18 @@ export class JsonScanner {
     const end = this.end;
     let i = this.p + 1;
     let escaped = false;
+    let stop = STRING_STOP;
     for (;;) {
       // The common run: plain bytes, one table look-up each.
-      while (i < end && STRING_STOP[b[i]!] === 0) i++;
+      while (i < end && stop[b[i]!] === 0) i++;
       if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", i);
       const c = b[i]!;
       if (c === QUOTE) break;
+      if (c >= 0x80) {
+        this.nonAscii = true;
+        stop = ASCII_STOP;
+        continue;
+      }
       if (c === BACKSLASH) {
         escaped = true;
         i = this.checkEscape(i);
@@ -258,55 +277,81 @@ export class JsonScanner {
     }
   }
 
-  /** Checks and skips one JSON value of any kind, starting at `p` (after white space). */
+  /**
+   * Checks and skips one JSON value of any kind, starting at `p` (after white space); `depth` is how
+   * deep it already sits. Iterative, with the open containers on a byte stack: this checks every
+   * open value (`inputSchema`, `arguments`, `_meta`) byte for byte, so it is a hot loop.
+   */
   skipValue(depth = 0): void {
-    const c = this.peek();
-    if (c === QUOTE) {
-      this.scanString();
-    } else if (c === 0x7b) {
-      if (depth >= MAX_DEPTH)
-        this.fail(TranscodeCode.LimitExceeded, `cannot read JSON: nested deeper than ${MAX_DEPTH}`);
-      this.p++;
-      if (this.peek() === 0x7d) {
-        this.p++;
-        return;
-      }
-      for (;;) {
-        if (this.peek() !== QUOTE) this.syntax("a property name");
-        this.scanString();
-        this.expect(0x3a, "':'");
-        this.skipValue(depth + 1);
-        const next = this.peek();
-        this.p++;
-        if (next === 0x7d) return;
-        if (next !== 0x2c) {
-          this.p--;
-          this.syntax("',' or '}'");
+    const b = this.b;
+    const end = this.end;
+    const open = OPEN;
+    let top = 0;
+    let p = this.p;
+    for (;;) {
+      // A value starts here.
+      while (p < end && WHITESPACE[b[p]!] === 1) p++;
+      const c = p < end ? b[p]! : -1;
+      if (c === QUOTE) {
+        this.p = p;
+        p = this.scanString() + 1;
+      } else if (c === 0x7b || c === 0x5b) {
+        if (depth + top >= MAX_DEPTH) {
+          this.p = p;
+          this.fail(TranscodeCode.LimitExceeded, `cannot read JSON: nested deeper than ${MAX_DEPTH}`);
         }
-      }
-    } else if (c === 0x5b) {
-      if (depth >= MAX_DEPTH)
-        this.fail(TranscodeCode.LimitExceeded, `cannot read JSON: nested deeper than ${MAX_DEPTH}`);
-      this.p++;
-      if (this.peek() === 0x5d) {
-        this.p++;
-        return;
-      }
-      for (;;) {
-        this.skipValue(depth + 1);
-        const next = this.peek();
-        this.p++;
-        if (next === 0x5d) return;
-        if (next !== 0x2c) {
-          this.p--;
-          this.syntax("',' or ']'");
+        p++;
+        while (p < end && WHITESPACE[b[p]!] === 1) p++;
+        const close = c === 0x7b ? 0x7d : 0x5d;
+        if (p < end && b[p] === close) p++;
+        else {
+          open[top++] = close;
+          if (close === 0x7d) p = this.memberName(p);
+          continue;
         }
+      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        this.p = p;
+        p = this.scanNumber();
+      } else {
+        this.p = p;
+        this.literal();
+        p = this.p;
       }
-    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      this.scanNumber();
-    } else {
-      this.literal();
+      // A value ended: close what it ends, or go on to the next member.
+      for (;;) {
+        if (top === 0) {
+          this.p = p;
+          return;
+        }
+        while (p < end && WHITESPACE[b[p]!] === 1) p++;
+        const next = p < end ? b[p]! : -1;
+        const close = open[top - 1]!;
+        if (next === 0x2c) {
+          p++;
+          if (close === 0x7d) p = this.memberName(p);
+          break;
+        }
+        if (next !== close) {
+          this.p = p;
+          this.syntax(close === 0x7d ? "',' or '}'" : "',' or ']'");
+        }
+        p++;
+        top--;
+      }
     }
+  }
+
+  /** Scans `"name":` at `p` (white space allowed around); returns where its value may start. */
+  private memberName(p: number): number {
+    const b = this.b;
+    while (p < this.end && WHITESPACE[b[p]!] === 1) p++;
+    this.p = p;
+    if (p >= this.end || b[p] !== QUOTE) this.syntax("a property name");
+    p = this.scanString() + 1;
+    while (p < this.end && WHITESPACE[b[p]!] === 1) p++;
+    this.p = p;
+    if (p >= this.end || b[p] !== 0x3a) this.syntax("':'");
+    return p + 1;
   }
 }
 
@@ -314,9 +359,14 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-/** Hash of a key's UTF-8 bytes, as `scanString` computes it. */
+/** Hash of a key's UTF-8 bytes, as `scanKey` computes it. */
 export function keyHash(bytes: Uint8Array): number {
+  return keyHashOf(bytes, 0, bytes.length);
+}
+
+/** Hash of the key in `b[start, end)`, as `scanKey` computes it. */
+export function keyHashOf(b: Uint8Array, start: number, end: number): number {
   let h = 0;
-  for (const c of bytes) h = (Math.imul(h, 31) + c) | 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
   return h;
 }

@@ -3,6 +3,7 @@
  * the moment it is read, in the JSON's own key order, so the order survives without being stored.
  * Values the schema leaves open (`_meta`, `inputSchema`, `arguments`) are checked and copied as spans.
  */
+import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
 import { ByteWriter } from "./byte-writer.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
@@ -23,7 +24,7 @@ export interface EncodeSettings {
 }
 
 export class JsonToBinary extends JsonScanner {
-  w: ByteWriter;
+  readonly w = new ByteWriter();
   depth = 0;
   /**
    * Whether objects must hold every property the revision requires: the setting, or true while a
@@ -43,7 +44,6 @@ export class JsonToBinary extends JsonScanner {
   ) {
     super(b, 0, b.length);
     this.requireFields = settings.requireFields;
-    this.w = new ByteWriter(b.length + 64);
   }
 
   /** Starts over on new input, so that one encoder serves a whole connection. */
@@ -51,18 +51,40 @@ export class JsonToBinary extends JsonScanner {
     this.b = b;
     this.p = 0;
     this.end = b.length;
-    this.path.length = 0;
+    this.nonAscii = false;
+    if (this.path.length !== 0) this.path.length = 0;
     this.depth = 0;
     this.lastRequest = undefined;
     this.lastResponseId = undefined;
-    this.w = new ByteWriter(b.length + 64);
   }
 
-  encodeRoot(plan: MessagePlan): Uint8Array {
-    this.encodeMessageBody(plan);
-    this.ws();
-    if (this.p !== this.end) this.syntax("the end of the input");
+  /**
+   * Converts the whole input. Unless `utf8Known`, the input is checked to be UTF-8 — only when a
+   * string held a byte past ASCII, and before any other error is reported.
+   */
+  encodeRoot(plan: MessagePlan, utf8Known = false): Uint8Array {
+    this.w.begin(this.end + 64);
+    try {
+      this.encodeMessageBody(plan);
+      this.ws();
+      if (this.p !== this.end) this.syntax("the end of the input");
+    } catch (error) {
+      if (!utf8Known && error instanceof TranscodeError) this.checkUtf8(true);
+      throw error;
+    }
+    if (!utf8Known) this.checkUtf8(this.nonAscii);
     return this.w.finish();
+  }
+
+  private checkUtf8(needed: boolean): void {
+    if (needed && !isUtf8(this.b)) {
+      throw new TranscodeError(
+        TranscodeCode.MalformedJson,
+        "cannot read JSON: the input is not UTF-8",
+        "$",
+        0,
+      );
+    }
   }
 
   encodeMessageBody(plan: MessagePlan): void {
@@ -131,8 +153,9 @@ export class JsonToBinary extends JsonScanner {
         start,
       );
     }
-    this.w.varint(Buffer.byteLength(value));
-    this.w.utf8(value);
+    const n = Buffer.byteLength(value);
+    this.w.varint(n);
+    this.w.utf8(value, n);
   }
 
   writeInteger(owner: MessagePlan, f: FieldPlan | undefined): void {
@@ -293,6 +316,17 @@ export class JsonToBinary extends JsonScanner {
     // A union may hold itself (ClientResult): each member counts as a level.
     if (depth >= MAX_DEPTH)
       this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
+    if (candidates.length === 1) {
+      // Decided by a discriminator or a decisive key: nothing to fall back on, so no trial.
+      const variant = candidates[0]!;
+      this.depth = depth + 1;
+      this.w.raw(variant.tag);
+      const start = this.w.beginLength();
+      this.encodeMessageBody(variant.message!);
+      this.w.endLength(start);
+      this.depth = depth;
+      return;
+    }
     let firstError: unknown;
     for (const variant of candidates) {
       try {
@@ -334,7 +368,11 @@ export class JsonToBinary extends JsonScanner {
           : fieldByKey(plan, this.hash, this.b, keyStart + 1, keyClose);
         this.expect(0x3a, "':'");
         this.ws();
-        if (f === undefined && plan.oneofKey !== undefined && this.keyIs(keyStart, keyClose, plan.oneofKey)) {
+        if (
+          f === undefined &&
+          plan.oneofKeyBytes !== undefined &&
+          this.keyEquals(keyStart, keyClose, plan.oneofKeyBytes)
+        ) {
           f =
             plan.oneofKey === "params"
               ? this.paramsMember(plan, objectStart, method)
@@ -350,8 +388,7 @@ export class JsonToBinary extends JsonScanner {
           else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
           else this.encodeField(f, plan);
           if (plan.envelope !== undefined) {
-            if (key === "method" && this.b[valueStart] === QUOTE)
-              method = JSON.parse(this.b.utf8Slice(valueStart, this.p)) as string;
+            if (key === "method" && this.b[valueStart] === QUOTE) method = this.textOf(valueStart, this.p);
             else if (key === "id") idText = this.b.utf8Slice(valueStart, this.p);
           }
         }
@@ -374,8 +411,13 @@ export class JsonToBinary extends JsonScanner {
     }
   }
 
-  private keyIs(start: number, close: number, key: string): boolean {
-    return close - start - 1 === key.length && this.b.latin1Slice(start + 1, close) === key;
+  /** The value of the JSON string in `[start, end)`, quotes included. */
+  private textOf(start: number, end: number): string {
+    const b = this.b;
+    for (let i = start + 1; i < end - 1; i++) {
+      if (b[i] === 0x5c) return JSON.parse(b.utf8Slice(start, end)) as string;
+    }
+    return b.utf8Slice(start + 1, end - 1);
   }
 
   private paramsMember(

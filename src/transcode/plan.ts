@@ -50,6 +50,8 @@ export interface FieldPlan {
   requiredBit: number;
   methods: string[];
   isAdditional: boolean;
+  /** This field alone in a list: a union's answer when it is the only candidate, made once. */
+  alone: FieldPlan[];
 }
 
 export type MessageKind = "object" | "union" | "raw" | "scalar-union";
@@ -77,6 +79,12 @@ export interface MessagePlan {
   alwaysRequiredLists: FieldPlan[];
   // Unions
   variants: FieldPlan[];
+  /** Variants by their message's name. */
+  variantsByName: Map<string, FieldPlan>;
+  /** Whether the message defines a `task` property (a result that may instead be a CreateTaskResult). */
+  hasTask: boolean;
+  /** The JSON property of `oneofKey` as bytes. */
+  oneofKeyBytes: Uint8Array | undefined;
   discriminator: string | undefined;
   variantByConst: Map<string, FieldPlan>;
   /** The same, by the constant's JSON text as bytes. */
@@ -154,6 +162,9 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     requiredKeys: { "2025-11-25": [], "2026-07-28": [] },
     alwaysRequiredLists: [],
     variants: [],
+    variantsByName: new Map(),
+    hasTask: false,
+    oneofKeyBytes: undefined,
     discriminator: undefined,
     discriminatorBytes: undefined,
     variantByConst: new Map(),
@@ -220,7 +231,7 @@ function fieldPlan(field: DescField, requiredBit: number): FieldPlan {
   }
   const keyBytes = encoder.encode(key);
   const tagValue = (field.number << 3) | wireType;
-  return {
+  const plan: FieldPlan = {
     key,
     keyBytes,
     keyHash: keyHash(keyBytes),
@@ -241,7 +252,10 @@ function fieldPlan(field: DescField, requiredBit: number): FieldPlan {
     requiredBit,
     methods: options?.methods ?? [],
     isAdditional: options?.additional === true,
+    alone: [],
   };
+  plan.alone.push(plan);
+  return plan;
 }
 
 /** A map's entries are messages of key (1) and value (2); the value gets a plan of its own. */
@@ -279,6 +293,7 @@ function mapValuePlan(field: DescField, rawValues: boolean): FieldPlan {
     requiredBit: 0,
     methods: [],
     isAdditional: false,
+    alone: [],
   };
 }
 
@@ -302,8 +317,10 @@ function fillPlan(plan: MessagePlan): void {
     }
     if (f.repeated && required.length === mcpRevisions.length) plan.alwaysRequiredLists.push(f);
     if (f.kind === Kind.Const) plan.consts.push(f);
+    if (f.key === "task") plan.hasTask = true;
     if (field.oneof !== undefined && plan.kind === "object") {
       plan.oneofKey = f.key;
+      plan.oneofKeyBytes = f.keyBytes;
       plan.oneofMembers.push(f);
       for (const m of f.methods) plan.oneofByMethod.set(m, f);
       if (f.kind === Kind.Raw) plan.oneofRaw = f;
@@ -318,6 +335,7 @@ function fillPlan(plan: MessagePlan): void {
 
 function fillUnion(plan: MessagePlan): void {
   plan.variants = plan.fields;
+  for (const v of plan.variants) if (v.message !== undefined) plan.variantsByName.set(v.message.name, v);
   const keyCount = new Map<string, number>();
   for (const v of plan.variants) {
     for (const f of v.message?.fields ?? [])

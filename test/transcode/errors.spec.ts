@@ -47,6 +47,43 @@ describe("transcode: errors", () => {
     );
   });
 
+  it("rejects bytes that are not UTF-8 inside strings, keys and open values", () => {
+    // UTF-8 is checked only once a string held a byte past ASCII: each place a string is read must say so.
+    const bad = (text: string) => Buffer.from(text.replace("@", "\xff"), "latin1");
+    const inputs: [string, Buffer][] = [
+      ["TextContent", bad('{"type":"text","text":"a@b"}')],
+      ["TextContent", bad('{"type":"text","@":1}')],
+      ["CallToolRequestParams", bad('{"name":"x","arguments":{"k":"@"}}')],
+      ["JSONRPCMessage", bad('{"jsonrpc":"2.0","method":"x@"}')],
+    ];
+    for (const [type, bytes] of inputs) {
+      rejects(
+        () => jsonToBinary(type, bytes, { revision: "2025-11-25" }),
+        TranscodeCode.MalformedJson,
+        /not UTF-8/,
+      );
+    }
+    rejects(
+      () => new JsonRpcTranscoder().toBinary(bad('{"jsonrpc":"2.0","method":"x","params":{"@":1}}')),
+      TranscodeCode.MalformedJson,
+      /not UTF-8/,
+    );
+    // Valid UTF-8 past ASCII passes, in strings and in open values.
+    const ok = Buffer.from('{"name":"é✓😀","arguments":{"ключ":"値"}}');
+    assert.equal(
+      Buffer.from(
+        binaryToJson(
+          "CallToolRequestParams",
+          jsonToBinary("CallToolRequestParams", ok, { revision: "2025-11-25" }),
+          {
+            revision: "2025-11-25",
+          },
+        ),
+      ).toString(),
+      ok.toString(),
+    );
+  });
+
   it("rejects wrong types with the JSON path", () => {
     rejects(
       () => jsonToBinary("CallToolResult", '{"content":[{"type":"text","text":5}]}'),
