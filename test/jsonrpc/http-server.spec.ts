@@ -205,7 +205,7 @@ describe("jsonrpc: Streamable HTTP server", function () {
       await missing.body?.cancel();
     });
 
-    it("bad Accept (406), Content-Type (415), body size (413), JSON (400), method (405)", async () => {
+    it("bad Accept (406), Content-Type (415), body size (413), JSON or UTF-8 (400), method (405)", async () => {
       const notAccepted = await post(initialize, { accept: "application/json" });
       assert.equal(notAccepted.status, 406);
       const wrongType = await post(initialize, { "content-type": "text/plain" });
@@ -215,6 +215,21 @@ describe("jsonrpc: Streamable HTTP server", function () {
       const malformed = await post("{nope");
       assert.equal(malformed.status, 400);
       assert.equal((((await malformed.json()) as JsonObject).error as JsonObject).code, -32700);
+      // Invalid UTF-8 (RFC 8259 8.1): a parse error, not U+FFFD in the client's text.
+      const notUtf8 = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: JSON_AND_SSE },
+        body: Buffer.concat([
+          Buffer.from('{"jsonrpc":"2.0","id":1,"method":"'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('"}'),
+        ]),
+      });
+      assert.equal(notUtf8.status, 400);
+      assert.deepEqual(((await notUtf8.json()) as JsonObject).error, {
+        code: -32700,
+        message: "cannot parse message: invalid UTF-8",
+      });
       const put = await fetch(url, { method: "PUT" });
       assert.equal(put.status, 405);
       for (const r of [notAccepted, wrongType, tooBig, put]) await r.body?.cancel();
