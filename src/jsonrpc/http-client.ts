@@ -17,6 +17,7 @@ import {
   type JsonObject,
   type JsonRpcMessage,
   parseMessage,
+  parseMessageBytes,
   type RequestId,
   toMessage,
 } from "./messages.js";
@@ -128,7 +129,16 @@ export class StreamableHttpClientTransport implements Transport {
       return;
     }
     if (type.includes("application/json")) {
-      this.deliver(await response.text());
+      const delivered = this.deliver(new Uint8Array(await response.arrayBuffer()));
+      if (requestId !== undefined && delivered instanceof JsonRpcError) {
+        // The answer to this request is unreadable and no other will come: fail it now rather
+        // than at its timeout. -32603: the server misbehaved, not the caller.
+        throw new JsonRpcError(
+          ErrorCode.InternalError,
+          `cannot read response to ${method}: ${delivered.message}`,
+          { cause: delivered },
+        );
+      }
       return;
     }
     await response.body?.cancel();
@@ -230,20 +240,23 @@ export class StreamableHttpClientTransport implements Transport {
     );
   }
 
-  private deliver(text: string): boolean {
-    const message = parseMessage(text);
+  /** Parses and hands on one JSON body; the parse error (also given to `onerror`) if it is none. */
+  private deliver(body: Uint8Array): JsonRpcError | undefined {
+    const message = parseMessageBytes(body);
     if (message instanceof JsonRpcError) {
       this.onerror?.(message);
-      return false;
+      return message;
     }
     this.onmessage?.(message);
-    return true;
+    return undefined;
   }
 
   /** Reads an SSE body to its end; true if the response to `requestId` was among its events. */
   private async readSse(response: Response, requestId: RequestId | undefined): Promise<boolean> {
     let seen = false;
-    const decoder = new TextDecoder();
+    // An event stream is UTF-8 (HTML, server-sent events): invalid bytes end the stream with an
+    // error rather than reaching a message as U+FFFD.
+    const decoder = new TextDecoder("utf-8", { fatal: true });
     const sse = new SseDecoder((event) => {
       if (event.event !== "message" || event.data === "") return;
       const message = parseMessage(event.data);

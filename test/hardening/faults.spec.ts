@@ -145,6 +145,17 @@ describe("hardening: faults through the gateway", function () {
     await assertHealthy("faulty");
   });
 
+  it("HTTP upstream answers a body that is not JSON: the call fails at once with Internal", async () => {
+    const started = Date.now();
+    await assert.rejects(client.callTool({ name: "garbage" }, on("dropping")), (e: unknown) => {
+      assert.equal(codeOf(e), Code.Internal, String(e));
+      assert.match(ConnectError.from(e).rawMessage, /cannot read response to tools\/call/);
+      return true;
+    });
+    assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms: waited for a timeout`);
+    await assertHealthy("dropping");
+  });
+
   it("caller hangs up mid-stream (Call): the upstream gets notifications/cancelled", async () => {
     const before = (await cancellations()).length;
     const abort = new AbortController();
