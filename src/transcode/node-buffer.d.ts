@@ -6,6 +6,7 @@ declare global {
     latin1Slice(start: number, end: number): string;
     utf8Write(value: string, offset: number, length?: number): number;
     latin1Write(value: string, offset: number, length?: number): number;
+    base64Slice(start: number, end: number): string;
   }
 }
 
