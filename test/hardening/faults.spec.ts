@@ -179,6 +179,30 @@ describe("hardening: faults through the gateway", function () {
     await assertHealthy();
   });
 
+  it("upstream that dies at every start: calls get Unavailable, restarts back off", async () => {
+    const dying = await startGateway({
+      upstreams: new Map([["dying", { command: process.execPath, args: ["-e", "process.exit(1)"] }]]),
+      logger: createLogger({ level: "error", sink: () => {} }),
+    });
+    try {
+      const c = createClient(McpService, createGrpcTransport({ baseUrl: dying.url }));
+      const started = Date.now();
+      await assert.rejects(c.callTool({ name: "echo" }, { timeoutMs: 1_000 }), (e: unknown) => {
+        assert.ok([Code.Unavailable, Code.DeadlineExceeded].includes(codeOf(e)), String(e));
+        return true;
+      });
+      assert.ok(Date.now() - started < 3_000);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const starts = dying.upstreams.get("dying")!.starts;
+      // Backoff 100 ms doubling: about 6 starts in 3 s, not a hot loop of hundreds.
+      assert.ok(starts >= 3 && starts <= 10, `${starts} starts in about 3 s`);
+      const health = await (await fetch(`${dying.url}/metrics`)).text();
+      assert.match(health, /protomcp_gateway_errors_total/);
+    } finally {
+      await dying.close();
+    }
+  });
+
   // BUG (src/gateway/mcp-service.ts `call`, src/jsonrpc stdio client): the Call stream queues every
   // upstream message for the caller without bound while the stdio client keeps reading upstream
   // stdout, so a stalled reader makes the gateway buffer the whole flood (measured: RSS +146 MB for
