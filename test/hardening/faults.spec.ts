@@ -74,7 +74,7 @@ describe("hardening: faults through the gateway", function () {
     http?.kill();
   });
 
-  /** The gateway still serves: an echo on `upstream` works and `/metrics` answers. */
+  /** The gateway still serves: an echo on `upstream` works, `/metrics` answers, health is SERVING. */
   async function assertHealthy(upstream = "faulty"): Promise<void> {
     const result = await client.callTool(
       { name: "echo", arguments: '{"message":"still here"}' },
@@ -84,6 +84,12 @@ describe("hardening: faults through the gateway", function () {
     const metrics = await fetch(`${gateway.url}/metrics`);
     assert.equal(metrics.status, 200);
     await metrics.text();
+    const health = await fetch(`${gateway.url}/grpc.health.v1.Health/Check`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    assert.deepEqual(await health.json(), { status: "SERVING" });
   }
 
   async function cancellations(): Promise<unknown[]> {
