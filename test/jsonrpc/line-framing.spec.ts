@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
+import fc from "fast-check";
 import { JsonRpcError } from "../../src/jsonrpc/errors.js";
 import { LineDecoder } from "../../src/jsonrpc/line-framing.js";
 import { classifyMessage, type JsonRpcMessage } from "../../src/jsonrpc/messages.js";
@@ -75,6 +76,37 @@ describe("jsonrpc: line framing", () => {
       ],
     );
     assert.deepEqual(messages, [{ jsonrpc: "2.0", method: "ok" }]);
+  });
+
+  it("fuzz: any bytes in any chunking give one message or one error per non-blank line", () => {
+    const line = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.jsonValue().map((v) => bytes(JSON.stringify({ jsonrpc: "2.0", method: "m", params: { v } }))),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 12 }),
+        fc.array(fc.nat(80), { maxLength: 8 }),
+        (lines, cuts) => {
+          // Newlines end lines; bytes.filter keeps a random line from splitting into two.
+          const clean = lines.map((l) => l.filter((b) => b !== 0x0a));
+          const all = Buffer.concat(clean.flatMap((l) => [l, Uint8Array.of(0x0a)]));
+          const { d, messages, errors } = decoder(1024);
+          let at = 0;
+          for (const cut of [...cuts].sort((a, b) => a - b)) {
+            const end = Math.min(all.length, at + cut);
+            d.push(all.subarray(at, end));
+            at = end;
+          }
+          d.push(all.subarray(at));
+          d.end();
+          const blank = clean.filter((l) => l.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)).length;
+          assert.equal(messages.length + errors.length, clean.length - blank);
+          for (const e of errors) assert.ok(e.code === -32700 || e.code === -32600, e.message);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("reports valid JSON that is no message as -32600", () => {
