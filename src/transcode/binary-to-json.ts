@@ -79,7 +79,8 @@ export class BinaryToJson {
   }
 
   decodeRoot(plan: MessagePlan): Uint8Array {
-    this.w.begin(this.b.length * 2 + 64);
+    // Base64 grows bytes by a third, JSON syntax a little more; `ensure` grows the rare rest.
+    this.w.begin(Math.ceil(this.b.length * 1.5) + 64);
     this.decodeMessageBody(plan, this.b.length);
     return this.w.finish();
   }
@@ -115,6 +116,24 @@ export class BinaryToJson {
     let v = 0n;
     for (let k = this.p - 1; k >= start; k--) v = (v << 7n) | BigInt(this.b[k]! & 0x7f);
     return String(BigInt.asIntN(64, v));
+  }
+
+  /** Writes a varint as a decimal int64: small non-negative ones digit by digit, with no string. */
+  private writeVarintText(): void {
+    const b = this.b;
+    const p = this.p;
+    let n = 0;
+    let i = 0;
+    // Up to four bytes: 28 bits, exact and non-negative.
+    for (; i < 4 && p + i < b.length; i++) {
+      const c = b[p + i]!;
+      n += (c & 0x7f) * 2 ** (7 * i);
+      if (c < 0x80) {
+        this.p = p + i + 1;
+        return this.w.decimal(n);
+      }
+    }
+    this.w.ascii(this.varint64Text());
   }
 
   length(): number {
@@ -174,8 +193,7 @@ export class BinaryToJson {
     if (plan.kind === "raw" && no === 1 && wireType === WIRE_LEN) this.copyJson(this.length());
     else if (plan.kind === "scalar-union" && no === 1 && wireType === WIRE_LEN)
       this.writeString(this.length());
-    else if (plan.kind === "scalar-union" && no === 2 && wireType === WIRE_VARINT)
-      this.w.ascii(this.varint64Text());
+    else if (plan.kind === "scalar-union" && no === 2 && wireType === WIRE_VARINT) this.writeVarintText();
     else if (plan.kind === "union" && plan.byNumber[no] !== undefined && wireType === WIRE_LEN) {
       const n = this.length();
       this.decodeMessageBody(plan.byNumber[no]!.message!, this.p + n);
@@ -195,6 +213,7 @@ export class BinaryToJson {
     w.byte(0x7b);
     let first = true;
     let seen = 0;
+    let listBits = 0;
     let lists: Set<number> | undefined;
     let idText: string | undefined;
     let method: string | undefined;
@@ -216,13 +235,16 @@ export class BinaryToJson {
       }
       if (f.repeated || f.map !== undefined) {
         // JSON has one place for a list; elements split across the message would become two keys.
-        if (lists?.has(tag))
+        // Seen lists by field number: a bit each for the low numbers every message uses, a Set past them.
+        const no = tag >>> 3;
+        const bit = no < 31 ? 1 << no : 0;
+        if ((listBits & bit) !== 0 || (bit === 0 && lists?.has(no) === true))
           this.fail(
             TranscodeCode.InvalidValue,
             `cannot convert ${plan.name}.${f.key}: its elements are not contiguous`,
           );
-        lists ??= new Set();
-        lists.add(tag);
+        if (bit !== 0) listBits |= bit;
+        else (lists ??= new Set()).add(no);
       }
       seen |= f.requiredBit;
       w.raw(f.keyJson);
@@ -389,7 +411,7 @@ export class BinaryToJson {
         return;
       }
       case Kind.Int64:
-        return w.ascii(this.varint64Text());
+        return this.writeVarintText();
       case Kind.Double: {
         if (this.p + 8 > this.b.length) this.truncated();
         const v = this.b.readDoubleLE(this.p);

@@ -105,6 +105,20 @@ export class ByteWriter {
     this.pos += this.buf.latin1Write(s, this.pos, s.length);
   }
 
+  /** Writes a non-negative integer below 2^31 in decimal. */
+  decimal(n: number): void {
+    this.ensure(10);
+    const buf = this.buf;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let at = this.pos + digits;
+    this.pos = at;
+    do {
+      buf[--at] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
+
   /** Writes a JS string as UTF-8; `byteLength` is its length as UTF-8, or an upper bound. */
   utf8(s: string, byteLength = s.length * 3): void {
     this.ensure(byteLength);
