@@ -23,7 +23,8 @@ COPY tsconfig.json ./
 # ("TOKEN" or "ID:TOKEN,ID:TOKEN"). Listen on all interfaces inside the container only.
 USER node
 EXPOSE 50051
+# grpc.health.v1.Health/Check over Connect (JSON over HTTP/1.1): open without a token, as probes are.
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:50051/metrics').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:50051/grpc.health.v1.Health/Check',{method:'POST',headers:{'content-type':'application/json'},body:'{}'}).then(r=>r.json()).then(b=>process.exit(b.status==='SERVING'?0:1),()=>process.exit(1))"
 ENTRYPOINT ["node", "bin/protomcp.js", "gateway"]
 CMD ["--config", "/etc/protomcp/mcp.json", "--listen", "0.0.0.0:50051", "--auth-token-env", "PROTOMCP_TOKENS"]
