@@ -244,7 +244,10 @@ export class BinaryToJson {
             `cannot convert ${plan.name}.${f.key}: its elements are not contiguous`,
           );
         if (bit !== 0) listBits |= bit;
-        else (lists ??= new Set()).add(no);
+        else {
+          lists ??= new Set();
+          lists.add(no);
+        }
       }
       seen |= f.requiredBit;
       w.raw(f.keyJson);
