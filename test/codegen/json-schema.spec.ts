@@ -154,6 +154,87 @@ describe("codegen/json-schema", () => {
     });
   });
 
+  describe("protovalidate rules (buf.validate.field)", () => {
+    const validator = new ArgumentValidator();
+    let order: DescMessage;
+    before(async () => {
+      order = (await kitchenRegistry()).getMessage("kitchen.v1.Order")!;
+    });
+    const valid = {
+      reference: "ORD-1",
+      email: "a@b.example",
+      sku: "SKU-9",
+      quantity: 3,
+      discount: 0.5,
+      totalCents: "100",
+      size: "SIZE_SMALL",
+      tags: ["red", "big"],
+      extras: { gift: 1 },
+      rating: 2,
+    };
+
+    it("turns rules into keywords of the input schema, and bounds of 64-bit integers into words", () => {
+      const schema = messageSchema(order);
+      const p = schema.properties!;
+      assert.deepEqual(schema.required, ["reference"]);
+      assert.deepEqual(
+        [p.reference?.minLength, p.reference?.maxLength, p.reference?.pattern],
+        [3, 12, "^[A-Z0-9-]+$"],
+      );
+      assert.deepEqual([p.quantity?.exclusiveMinimum, p.quantity?.maximum], [0, 100]);
+      assert.deepEqual([p.discount?.minimum, p.discount?.exclusiveMaximum], [0, 1]);
+      assert.match(String(p.totalCents?.description), /Must be at least 1 and at most 1000000\./);
+      assert.deepEqual(p.size?.enum, ["SIZE_SMALL", "SIZE_LARGE"]);
+      assert.deepEqual(
+        [p.tags?.minItems, p.tags?.maxItems, p.tags?.uniqueItems, p.tags?.items?.minLength],
+        [1, 3, true, 2],
+      );
+      assert.equal(p.extras?.maxProperties, 2);
+      assert.deepEqual(p.rating?.enum, [1, 2, 3]);
+    });
+
+    it("leaves output schemas alone: rules say what the service accepts", () => {
+      const schema = messageSchema(order, { direction: "output" });
+      assert.equal(schema.required, undefined);
+      assert.equal(schema.properties?.reference?.minLength, undefined);
+    });
+
+    it("accepts arguments within the rules", () => {
+      const result = validator.validate(messageSchema(order), structuredClone(valid));
+      assert.deepEqual(result, { ok: true });
+    });
+
+    const broken: [string, Record<string, unknown>, RegExp][] = [
+      ["a missing required field", { reference: undefined }, /missing property "reference"/],
+      ["a short string", { reference: "AB" }, /reference: must NOT have fewer than 3 characters/],
+      ["a string off its pattern", { reference: "ord-1" }, /reference: must match pattern/],
+      ["a bad email", { email: "nobody" }, /email: must match format "email"/],
+      ["a missing prefix", { sku: "X-9" }, /sku: must match pattern/],
+      ["a number at an exclusive bound", { quantity: 0 }, /quantity: must be > 0/],
+      ["a number past an inclusive bound", { quantity: 101 }, /quantity: must be <= 100/],
+      ["a double at an exclusive bound", { discount: 1 }, /discount: must be < 1/],
+      ["an excluded enum value", { size: "SIZE_UNSPECIFIED" }, /size: must be one of/],
+      ["too many items", { tags: ["aa", "bb", "cc", "dd"] }, /tags: must NOT have more than 3 items/],
+      ["repeated items", { tags: ["aa", "aa"] }, /tags: must NOT have duplicate items/],
+      ["a short item", { tags: ["a"] }, /tags\.0: must NOT have fewer than 2 characters/],
+      [
+        "too many map entries",
+        { extras: { a: 1, b: 2, c: 3 } },
+        /extras: must NOT have more than 2 properties/,
+      ],
+      ["a value not in the list", { rating: 5 }, /rating: must be one of 1, 2, 3/],
+    ];
+    for (const [what, change, problem] of broken) {
+      it(`rejects ${what}`, () => {
+        const args: Record<string, unknown> = { ...structuredClone(valid), ...change };
+        for (const key of Object.keys(change)) if (change[key] === undefined) delete args[key];
+        const result = validator.validate(messageSchema(order), args);
+        assert.equal(result.ok, false);
+        assert.match((result as { problems: string[] }).problems.join("\n"), problem);
+      });
+    }
+  });
+
   describe("field behavior", () => {
     it("reads (google.api.field_behavior) = REQUIRED from unknown options", async () => {
       const legacy = (await kitchenRegistry()).getMessage("kitchen.v1.Legacy")!;

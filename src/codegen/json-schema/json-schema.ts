@@ -18,6 +18,16 @@ export interface JsonSchema {
   contentEncoding?: string;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  const?: string | number;
   deprecated?: boolean;
 }
 

@@ -4,6 +4,7 @@ import { commentOf, enumValuesDescription, joinDescriptions } from "./descriptio
 import { isRequiredByFieldBehavior } from "./field-behavior.js";
 import type { JsonSchema, JsonSchemaOptions, SchemaDirection } from "./json-schema.js";
 import { mapKeySchema, scalarSchema } from "./scalar-schema.js";
+import { validateRules } from "./validate-rules.js";
 import { wellKnownSchema } from "./well-known-schema.js";
 
 interface Context {
@@ -58,7 +59,7 @@ function messageTypeSchema(desc: DescMessage, ctx: Context): JsonSchema {
     const required: string[] = [];
     for (const field of desc.fields) {
       properties[field.jsonName] = fieldSchema(field, ctx);
-      if (ctx.direction === "input" && isRequired(field)) {
+      if (ctx.direction === "input" && (isRequired(field) || validateRules(field).required)) {
         required.push(field.jsonName);
       }
     }
@@ -111,6 +112,19 @@ function fieldSchema(field: DescField, ctx: Context): JsonSchema {
       break;
     }
   }
+  // protovalidate rules say what the service accepts, not what it answers: input schemas only.
+  let ruleNote: string | undefined;
+  if (ctx.direction === "input") {
+    const rules = validateRules(field);
+    const { description, ...keywords } = rules.value;
+    ruleNote = description;
+    schema = { ...schema, ...keywords };
+    if (schema.items !== undefined && Object.keys(rules.items).length > 0) {
+      const { description: itemNote, ...itemKeywords } = rules.items;
+      schema.items = { ...schema.items, ...itemKeywords };
+      ruleNote = joinDescriptions(ruleNote, itemNote === undefined ? undefined : `Each item: ${itemNote}`);
+    }
+  }
   if (!ctx.descriptions) {
     return field.deprecated ? { ...schema, deprecated: true } : schema;
   }
@@ -125,7 +139,13 @@ function fieldSchema(field: DescField, ctx: Context): JsonSchema {
     field.fieldKind === "map" && field.mapKey !== ScalarType.STRING
       ? `Keys are ${ScalarType[field.mapKey].toLowerCase()} values written as strings.`
       : undefined;
-  const description = joinDescriptions(commentOf(field) ?? fallback, typeNote, mapNote, oneofNote(field));
+  const description = joinDescriptions(
+    commentOf(field) ?? fallback,
+    typeNote,
+    mapNote,
+    oneofNote(field),
+    ruleNote,
+  );
   const result: JsonSchema = { ...schema };
   if (description !== undefined) {
     result.description = description;

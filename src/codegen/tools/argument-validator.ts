@@ -9,6 +9,11 @@ import type { JsonSchema } from "../json-schema/json-schema.js";
 const DATE_TIME =
   /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|\.[0-9]{3,9}Z|[+-][0-9]{2}:[0-9]{2})$/;
 
+/** protovalidate's `string.email`, loosely: one `@`, no spaces, a dot in the domain. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** protovalidate's `string.uuid`: RFC 4122 text form, either case. */
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 /** The outcome of validating tool arguments. */
 export type ValidationResult = { ok: true } | { ok: false; problems: string[] };
 
@@ -26,7 +31,7 @@ export class ArgumentValidator {
     coerceTypes: true,
     strict: false,
     logger: false,
-    formats: { "date-time": DATE_TIME },
+    formats: { "date-time": DATE_TIME, email: EMAIL, uuid: UUID },
   });
   private readonly compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
