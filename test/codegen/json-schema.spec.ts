@@ -131,6 +131,20 @@ describe("codegen/json-schema", () => {
       assert.equal(grandchild?.properties, undefined);
       assert.match(String(grandchild?.description), /not expanded/);
     });
+    it("uses no composition keyword or $ref anywhere in input schemas (LLM providers reject them)", async () => {
+      const service = (await inventoryRegistry()).getService("inventory.v1.InventoryService")!;
+      const schemas = [messageSchema(sink), ...service.methods.map((m) => toolDefinition(m).inputSchema)];
+      const found: string[] = [];
+      const walk = (value: unknown, at: string): void => {
+        if (value === null || typeof value !== "object") return;
+        for (const [key, child] of Object.entries(value)) {
+          if (["anyOf", "oneOf", "allOf", "not", "$ref", "$defs"].includes(key)) found.push(`${at}/${key}`);
+          walk(child, `${at}/${key}`);
+        }
+      };
+      schemas.forEach((schema, i) => walk(schema, String(i)));
+      assert.deepEqual(found, []);
+    });
     it("keeps oneof members flat with a note, and no anyOf at the top", () => {
       const schema = messageSchema(sink);
       assert.equal(schema.anyOf, undefined);
