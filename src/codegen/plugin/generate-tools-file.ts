@@ -1,6 +1,6 @@
 import type { DescFile } from "@bufbuild/protobuf";
 import type { Schema } from "@bufbuild/protoplugin";
-import { toolDefinition } from "../tools/tool-definition.js";
+import { matchesMethod, matchesService, toolDefinition } from "../tools/tool-definition.js";
 import type { PluginOptions } from "./plugin-options.js";
 
 /**
@@ -13,16 +13,21 @@ import type { PluginOptions } from "./plugin-options.js";
  * generated code does not pin a runtime version.
  */
 export function generateToolsFile(schema: Schema<PluginOptions>, file: DescFile): void {
-  if (file.services.length === 0) {
+  const { filter } = schema.options;
+  const services = file.services.filter((service) => matchesService(service, filter));
+  if (services.length === 0) {
     return;
   }
   const f = schema.generateFile(`${file.name}_mcp.ts`);
   f.preamble(file);
-  for (const service of file.services) {
+  for (const service of services) {
     const serviceSymbol = f.importSchema(service);
     const tools: string[] = [];
     for (const method of service.methods) {
       if (method.methodKind === "client_streaming" || method.methodKind === "bidi_streaming") {
+        continue;
+      }
+      if (!matchesMethod(method, filter)) {
         continue;
       }
       const definition = toolDefinition(method, schema.options);

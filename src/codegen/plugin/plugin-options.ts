@@ -1,8 +1,11 @@
 import type { ToolNaming } from "../json-schema/tool-name.js";
-import type { ToolDefinitionOptions } from "../tools/tool-definition.js";
+import type { ToolDefinitionOptions, ToolFilter } from "../tools/tool-definition.js";
 
 /** The options of `protoc-gen-mcp`, given as `opt:` entries in buf.gen.yaml. */
-export interface PluginOptions extends ToolDefinitionOptions {}
+export interface PluginOptions extends ToolDefinitionOptions {
+  /** Which services and methods get tools; all when unset. */
+  filter: { services: string[]; methods: string[] } & ToolFilter;
+}
 
 const namings: readonly ToolNaming[] = ["qualified", "service", "method"];
 
@@ -12,9 +15,11 @@ const namings: readonly ToolNaming[] = ["qualified", "service", "method"];
  * - `tool_naming=qualified|service|method`
  * - `tool_name_max_length=<n>` (default 64, at most 128)
  * - `max_recursion=<n>`, `max_depth=<n>`: bounds for recursive messages
+ * - `service=<name>`: generate tools for this service only (simple or full name); repeatable
+ * - `method=<name>`: generate tools for this method only (`Method`, `Service.Method` or full); repeatable
  */
 export function parsePluginOptions(raw: { key: string; value: string }[]): PluginOptions {
-  const options: PluginOptions = {};
+  const options: PluginOptions = { filter: { services: [], methods: [] } };
   const schema: NonNullable<PluginOptions["schema"]> = {};
   for (const { key, value } of raw) {
     switch (key) {
@@ -35,6 +40,12 @@ export function parsePluginOptions(raw: { key: string; value: string }[]): Plugi
         break;
       case "max_depth":
         schema.maxDepth = positiveInt(key, value);
+        break;
+      case "service":
+        options.filter.services.push(value);
+        break;
+      case "method":
+        options.filter.methods.push(value);
         break;
       default:
         throw new Error(`cannot use option ${key}: unknown to protoc-gen-mcp`);
