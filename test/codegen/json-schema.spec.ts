@@ -142,7 +142,7 @@ describe("codegen/json-schema", () => {
           walk(child, `${at}/${key}`);
         }
       };
-      schemas.forEach((schema, i) => walk(schema, String(i)));
+      for (const [i, schema] of schemas.entries()) walk(schema, String(i));
       assert.deepEqual(found, []);
     });
     it("keeps oneof members flat with a note, and no anyOf at the top", () => {
