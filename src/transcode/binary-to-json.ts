@@ -19,9 +19,13 @@ import {
   WIRE_VARINT,
 } from "./plan.js";
 
-const ESCAPES: (string | undefined)[] = [];
-for (let c = 0; c < 0x20; c++) ESCAPES[c] = `\\u${c.toString(16).padStart(4, "0")}`;
-Object.assign(ESCAPES, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
+const ESCAPE_TEXT: (string | undefined)[] = [];
+for (let c = 0; c < 0x20; c++) ESCAPE_TEXT[c] = `\\u${c.toString(16).padStart(4, "0")}`;
+Object.assign(ESCAPE_TEXT, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
+/** The escape of each byte that needs one, as bytes: text with many newlines makes one per line. */
+const ESCAPES: (Uint8Array | undefined)[] = ESCAPE_TEXT.map((e) =>
+  e === undefined ? undefined : Buffer.from(e),
+);
 /** 0: copied as is; 1: escaped; 2: part of a multi-byte character (so the string needs a UTF-8 check). */
 const BYTE_CLASS = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
@@ -483,7 +487,7 @@ export class BinaryToJson {
         continue;
       }
       w.copy(b, run, i);
-      w.ascii(ESCAPES[b[i]!]!);
+      w.raw(ESCAPES[b[i]!]!);
       run = i + 1;
     }
     if (multiByte && !isUtf8(b.subarray(start, end))) {

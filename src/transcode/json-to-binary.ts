@@ -13,6 +13,29 @@ import { writeBase64Field } from "./base64.js";
 import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
 
 const QUOTE = 0x22;
+/** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
+const UNESCAPE = new Uint8Array(128);
+Object.assign(UNESCAPE, {
+  0x22: 0x22,
+  0x5c: 0x5c,
+  0x2f: 0x2f,
+  0x62: 8,
+  0x66: 0x0c,
+  0x6e: 0x0a,
+  0x72: 0x0d,
+  0x74: 9,
+});
+
+/** The value of four hex digits at `b[i]` (checked by `scanString`). */
+function hex4(b: Uint8Array, i: number): number {
+  let n = 0;
+  for (let k = i; k < i + 4; k++) {
+    const h = b[k]!;
+    n = n * 16 + (h <= 0x39 ? h - 0x30 : (h | 0x20) - 0x57);
+  }
+  return n;
+}
+
 const EMPTY_ARRAY = new Uint8Array([0x5b, 0x5d]);
 const EMPTY_OBJECT = new Uint8Array([0x7b, 0x7d]);
 
@@ -145,17 +168,65 @@ export class JsonToBinary extends JsonScanner {
       this.w.copy(this.b, start + 1, close);
       return;
     }
-    const value = this.stringValue(start, close);
-    if (!value.isWellFormed()) {
-      this.fail(
-        TranscodeCode.InvalidValue,
-        "cannot convert string: it holds a lone surrogate, which UTF-8 cannot carry",
-        start,
-      );
+    // Escapes are decoded straight into the output, with no JS string in between.
+    const at = this.w.beginLength();
+    this.unescapeString(start, close);
+    this.w.endLength(at);
+  }
+
+  /** Writes the JSON string content `b[start + 1, close)` (checked by `scanString`) as UTF-8. */
+  private unescapeString(start: number, close: number): void {
+    const b = this.b;
+    const w = this.w;
+    w.ensure(close - start);
+    const out = w.buf;
+    let o = w.pos;
+    let i = start + 1;
+    while (i < close) {
+      const c = b[i]!;
+      if (c !== 0x5c) {
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      const e = b[i + 1]!;
+      i += 2;
+      if (e !== 0x75) {
+        out[o++] = UNESCAPE[e]!;
+        continue;
+      }
+      let code = hex4(b, i);
+      i += 4;
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const low = code <= 0xdbff && b[i] === 0x5c && b[i + 1] === 0x75 ? hex4(b, i + 2) : -1;
+        if (low < 0xdc00 || low > 0xdfff) {
+          w.pos = o;
+          this.fail(
+            TranscodeCode.InvalidValue,
+            "cannot convert string: it holds a lone surrogate, which UTF-8 cannot carry",
+            start,
+          );
+        }
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i += 6;
+      }
+      // An escape of n bytes never decodes to more than n bytes of UTF-8: no `ensure` needed.
+      if (code < 0x80) out[o++] = code;
+      else if (code < 0x800) {
+        out[o++] = 0xc0 | (code >> 6);
+        out[o++] = 0x80 | (code & 0x3f);
+      } else if (code < 0x10000) {
+        out[o++] = 0xe0 | (code >> 12);
+        out[o++] = 0x80 | ((code >> 6) & 0x3f);
+        out[o++] = 0x80 | (code & 0x3f);
+      } else {
+        out[o++] = 0xf0 | (code >> 18);
+        out[o++] = 0x80 | ((code >> 12) & 0x3f);
+        out[o++] = 0x80 | ((code >> 6) & 0x3f);
+        out[o++] = 0x80 | (code & 0x3f);
+      }
     }
-    const n = Buffer.byteLength(value);
-    this.w.varint(n);
-    this.w.utf8(value, n);
+    w.pos = o;
   }
 
   writeInteger(owner: MessagePlan, f: FieldPlan | undefined): void {
