@@ -10,7 +10,7 @@ const f64Bytes = new Uint8Array(f64.buffer);
  * ArrayBuffer per message costs more than converting a small one.
  */
 const SLAB_SIZE = 256 * 1024;
-const SLAB_MAX_OUTPUT = 16 * 1024;
+const SLAB_MAX_OUTPUT = 32 * 1024;
 let slab = Buffer.allocUnsafe(SLAB_SIZE);
 let slabOffset = 0;
 
