@@ -41,7 +41,10 @@ export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interce
       identity = req.contextValues.get(CLIENT_CERTIFICATE)?.commonName;
     }
     if (identity === undefined) {
-      log?.warn("call refused: not authenticated", { method, presented: token !== undefined });
+      log?.warn("call refused: not authenticated", {
+        method,
+        presented: req.header.has("authorization") || req.header.has("x-api-key"),
+      });
       throw new ConnectError(
         "a valid bearer token, API key or client certificate is required",
         Code.Unauthenticated,
