@@ -200,8 +200,8 @@ describe("hardening: faults through the gateway", function () {
       assert.ok(Date.now() - started < 3_000);
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const starts = dying.upstreams.get("dying")!.starts;
-      // Backoff 100 ms doubling: about 6 starts in 3 s, not a hot loop of hundreds.
-      assert.ok(starts >= 3 && starts <= 10, `${starts} starts in about 3 s`);
+      // Backoff 100 ms doubling: about 6 starts in 3 s (fewer on a busy machine), not hundreds.
+      assert.ok(starts >= 2 && starts <= 10, `${starts} starts in about 3 s`);
       const health = await (await fetch(`${dying.url}/metrics`)).text();
       assert.match(health, /protomcp_gateway_errors_total/);
     } finally {
