@@ -15,6 +15,8 @@ options:
   --upstream URL          the mcp.v1 endpoint, e.g. http://127.0.0.1:50051
   --stdio                 serve MCP on stdin/stdout
   --listen HOST:PORT      serve MCP over Streamable HTTP at http://HOST:PORT/mcp
+  --allow-host NAME       accept this name in Host/Origin (default: loopback names); repeatable
+  --forward-header NAME   pass this header of the MCP HTTP request on to each RPC; repeatable
   --auth-token-env NAME   HTTP clients need a token from env NAME ("TOKEN" or "ID:TOKEN,...")
   --auth-rules FILE       per-tool rules: {"rules": [{"identity": "ID", "allow": [..], "deny": [..]}]}
   --upstream-token-env NAME  send the token in env NAME to the upstream as a bearer token
@@ -39,6 +41,8 @@ export async function run(args: string[]): Promise<number> {
     stdio?: boolean;
     listen?: string;
     help?: boolean;
+    "allow-host"?: string[];
+    "forward-header"?: string[];
     "auth-token-env"?: string;
     "auth-rules"?: string;
     "upstream-token-env"?: string;
@@ -50,6 +54,8 @@ export async function run(args: string[]): Promise<number> {
         upstream: { type: "string" },
         stdio: { type: "boolean" },
         listen: { type: "string" },
+        "allow-host": { type: "string", multiple: true },
+        "forward-header": { type: "string", multiple: true },
         "auth-token-env": { type: "string" },
         "auth-rules": { type: "string" },
         "upstream-token-env": { type: "string" },
@@ -95,6 +101,8 @@ export async function run(args: string[]): Promise<number> {
   const face = await serveMcpFace({
     upstream,
     ...(address === undefined ? { stdio: true } : { listen: address }),
+    ...(values["allow-host"] === undefined ? {} : { allowedHosts: values["allow-host"] }),
+    ...(values["forward-header"] === undefined ? {} : { forwardHeaders: values["forward-header"] }),
     ...(auth === undefined ? {} : { auth }),
     ...(upstreamToken === undefined ? {} : { upstreamToken }),
   });
