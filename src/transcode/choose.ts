@@ -136,10 +136,19 @@ function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undef
   if (cursor.open(enc, enc.p)) {
     do {
       cursor.key(enc);
-      if (cursor.is(enc, KEY.result)) decided = plan.variantsByName.get("JSONRPCResultResponse");
-      else if (cursor.is(enc, KEY.error)) decided = plan.variantsByName.get("JSONRPCErrorResponse");
-      else if (cursor.is(enc, KEY.id)) hasId = true;
-      else if (cursor.is(enc, KEY.method)) hasMethod = true;
+      // By length first: `jsonrpc` (7), usually the first key, matches none of them.
+      switch (cursor.keyClose - cursor.keyStart - 1) {
+        case 2:
+          hasId ||= cursor.is(enc, KEY.id);
+          break;
+        case 5:
+          if (cursor.is(enc, KEY.error)) decided = plan.variantsByName.get("JSONRPCErrorResponse");
+          break;
+        case 6:
+          if (cursor.is(enc, KEY.result)) decided = plan.variantsByName.get("JSONRPCResultResponse");
+          else hasMethod ||= cursor.is(enc, KEY.method);
+          break;
+      }
       if (hasId && hasMethod) decided = plan.variantsByName.get("JSONRPCRequest");
     } while (decided === undefined && cursor.next(enc));
   }
@@ -154,7 +163,10 @@ function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undef
  */
 export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPlan[] {
   const objectStart = enc.p;
-  if (plan.discriminatorBytes !== undefined) {
+  if (plan.isJsonRpcMessage) {
+    const variant = jsonRpcVariant(enc, plan);
+    if (variant !== undefined) return variant.alone;
+  } else if (plan.discriminatorBytes !== undefined) {
     const span = findKey(enc, objectStart, plan.discriminatorBytes);
     if (span !== undefined) {
       // Constants are usually written as themselves: compare bytes before parsing anything.
@@ -166,10 +178,6 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
       const variant = value === undefined ? undefined : plan.variantByConst.get(value);
       if (variant !== undefined) return variant.alone;
     }
-  }
-  if (plan.name === "JSONRPCMessage") {
-    const variant = jsonRpcVariant(enc, plan);
-    if (variant !== undefined) return variant.alone;
   }
   const keys = new Map<string, number>();
   let decided: FieldPlan | undefined;

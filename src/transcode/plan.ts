@@ -79,6 +79,8 @@ export interface MessagePlan {
   alwaysRequiredLists: FieldPlan[];
   // Unions
   variants: FieldPlan[];
+  /** `JSONRPCMessage`, whose member JSON-RPC's own rule decides (no discriminator constant). */
+  isJsonRpcMessage: boolean;
   /** Variants by their message's name. */
   variantsByName: Map<string, FieldPlan>;
   /** Whether the message defines a `task` property (a result that may instead be a CreateTaskResult). */
@@ -162,6 +164,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     requiredKeys: { "2025-11-25": [], "2026-07-28": [] },
     alwaysRequiredLists: [],
     variants: [],
+    isJsonRpcMessage: desc.typeName === "mcp.v1.JSONRPCMessage",
     variantsByName: new Map(),
     hasTask: false,
     oneofKeyBytes: undefined,
