@@ -13,8 +13,9 @@ import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/j
 import { mcpErrorOf } from "../binary/index.js";
 import { ErrorCode, type JsonObject, JsonRpcError } from "../jsonrpc/index.js";
 import { JsonRpcTranscoder } from "../transcode/index.js";
-import { MessageQueue } from "./message-queue.js";
 import type { Forward } from "./mcp-service.js";
+import { DEFAULT_QUEUE_LIMITS, MessageQueue, type QueueLimits } from "./message-queue.js";
+import { streamOverflow } from "./stream-overflow.js";
 import type { Upstream } from "./upstream.js";
 
 interface Waiting {
@@ -30,8 +31,10 @@ class StreamCodec {
     this.transcoder = new JsonRpcTranscoder({ revision, requireFields: false });
   }
 
-  encode(json: JsonObject): JSONRPCMessage {
-    return fromBinary(JSONRPCMessageSchema, this.transcoder.toBinary(JSON.stringify(json)));
+  /** The message, and its size on the wire (what a queue counts). */
+  encode(json: JsonObject): { message: JSONRPCMessage; bytes: number } {
+    const bytes = this.transcoder.toBinary(JSON.stringify(json));
+    return { message: fromBinary(JSONRPCMessageSchema, bytes), bytes: bytes.byteLength };
   }
 
   decode(message: JSONRPCMessage): JsonObject {
@@ -40,12 +43,16 @@ class StreamCodec {
   }
 }
 
-/** Serves one `Exchange` stream against `upstream`. */
+/**
+ * Serves one `Exchange` stream against `upstream`. What the caller has not read yet is held up to
+ * `limits`; past them the upstream request is cancelled and the stream ends `resource_exhausted`.
+ */
 export async function* exchange(
   upstream: Upstream,
   input: AsyncIterable<JSONRPCMessage>,
   context: HandlerContext,
   forward: Forward,
+  limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
 ): AsyncGenerator<JSONRPCMessage> {
   await upstream.ready(context.timeoutMs());
   const codec = new StreamCodec(upstream.revision);
@@ -59,9 +66,15 @@ export async function* exchange(
   if (typeof request.method !== "string" || (typeof id !== "string" && typeof id !== "number")) {
     throw new ConnectError("cannot exchange: the first message must be a request", Code.InvalidArgument);
   }
-  const output = new MessageQueue<JSONRPCMessage>();
-  const send = (json: JsonObject): void => output.push(codec.encode({ jsonrpc: "2.0", ...json }));
+  const output = new MessageQueue<JSONRPCMessage>(limits);
   const abort = new AbortController();
+  const send = (json: JsonObject): void => {
+    const { message, bytes } = codec.encode({ jsonrpc: "2.0", ...json });
+    if (output.push(message, bytes) || abort.signal.aborted) return;
+    // Aborting the request sends the upstream `notifications/cancelled`.
+    output.fail(streamOverflow(limits, `Exchange ${String(request.method)}`));
+    abort.abort();
+  };
   const onAbort = () => abort.abort(context.signal.reason);
   context.signal.addEventListener("abort", onAbort, { once: true });
   const waiting = new Map<string, Waiting>();

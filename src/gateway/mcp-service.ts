@@ -21,7 +21,10 @@ import type { JsonObject, RequestOptions } from "../jsonrpc/index.js";
 import { findMessage } from "../schema/index.js";
 import { binaryToValue, JsonRpcTranscoder, valueToBinary } from "../transcode/index.js";
 import { ArgumentValidation } from "./argument-validation.js";
+import { type CallSlotLimits, CallSlots } from "./call-slots.js";
 import { exchange } from "./exchange.js";
+import { DEFAULT_QUEUE_LIMITS, MessageQueue, type QueueLimits } from "./message-queue.js";
+import { streamOverflow } from "./stream-overflow.js";
 import { withTraceContext } from "./trace-context.js";
 import type { Upstream } from "./upstream.js";
 
@@ -65,6 +68,10 @@ function callOptions(context: HandlerContext) {
 export interface McpServiceOptions {
   /** Check `tools/call` arguments against the tool's `inputSchema` before forwarding. Default false. */
   validateArguments?: boolean;
+  /** What a server stream may hold for a caller that reads slowly. Default {@link DEFAULT_QUEUE_LIMITS}. */
+  streamQueue?: QueueLimits;
+  /** Calls in flight, and waiting, per upstream. Default {@link DEFAULT_CALL_SLOT_LIMITS}. */
+  callSlots?: CallSlotLimits;
 }
 
 /**
@@ -83,19 +90,37 @@ export function createMcpServiceImpl(
   options: McpServiceOptions = {},
 ): Partial<ServiceImpl<typeof McpService>> {
   const validations = new WeakMap<Upstream, ArgumentValidation>();
+  const slots = new WeakMap<Upstream, CallSlots>();
+  const slotsOf = (upstream: Upstream) => {
+    let found = slots.get(upstream);
+    if (found === undefined) {
+      found = new CallSlots(upstream.name, options.callSlots);
+      slots.set(upstream, found);
+    }
+    return found;
+  };
+  const queueLimits = options.streamQueue ?? DEFAULT_QUEUE_LIMITS;
   const forwarder =
     (upstream: Upstream, context: HandlerContext): Forward =>
     async (method, params, extra = {}) => {
       const call = callOptions(context);
-      if (options.validateArguments === true && method === "tools/call") {
-        let validation = validations.get(upstream);
-        if (validation === undefined) {
-          validation = new ArgumentValidation(upstream);
-          validations.set(upstream, validation);
+      const release = await slotsOf(upstream).acquire(extra.signal ?? call.signal);
+      try {
+        if (options.validateArguments === true && method === "tools/call") {
+          let validation = validations.get(upstream);
+          if (validation === undefined) {
+            validation = new ArgumentValidation(upstream);
+            validations.set(upstream, validation);
+          }
+          await validation.check(params, call.waitMs);
         }
-        await validation.check(params, call.waitMs);
+        return await upstream.request(method, withTraceContext(params, context.requestHeader), {
+          ...call,
+          ...extra,
+        });
+      } finally {
+        release();
       }
-      return upstream.request(method, withTraceContext(params, context.requestHeader), { ...call, ...extra });
     };
   const impl: Record<string, unknown> = {};
   for (const rpc of McpService.methods) {
@@ -122,18 +147,29 @@ export function createMcpServiceImpl(
   };
   impl.call = (request: unknown, context: HandlerContext) => {
     const upstream = pick(context);
-    return call(upstream, request, forwarder(upstream, context));
+    return call(upstream, request, context, forwarder(upstream, context), queueLimits);
   };
   impl.exchange = (input: AsyncIterable<JSONRPCMessage>, context: HandlerContext) => {
     const upstream = pick(context);
-    return exchange(upstream, input, context, forwarder(upstream, context));
+    return exchange(upstream, input, context, forwarder(upstream, context), queueLimits);
   };
-  impl.subscriptionsListen = (_request: unknown, context: HandlerContext) => listen(pick(context), context);
+  impl.subscriptionsListen = (_request: unknown, context: HandlerContext) =>
+    listen(pick(context), context, queueLimits);
   return impl as Partial<ServiceImpl<typeof McpService>>;
 }
 
-/** `Call`: one request, then its progress notifications in order, then its response. */
-async function* call(upstream: Upstream, request: unknown, forward: Forward): AsyncGenerator<JSONRPCMessage> {
+/**
+ * `Call`: one request, then its progress notifications in order, then its response. What the
+ * caller has not read yet is held up to `limits`; past them the upstream request is cancelled and
+ * the stream ends with `resource_exhausted`.
+ */
+async function* call(
+  upstream: Upstream,
+  request: unknown,
+  context: HandlerContext,
+  forward: Forward,
+  limits: QueueLimits,
+): AsyncGenerator<JSONRPCMessage> {
   const transcoder = new JsonRpcTranscoder({ revision: upstream.revision, requireFields: false });
   const message = JSON.parse(
     Buffer.from(
@@ -146,14 +182,18 @@ async function* call(upstream: Upstream, request: unknown, forward: Forward): As
     ).toString(),
   ) as { id: string | number; method: string; params?: JsonObject };
   const callerToken = (message.params?._meta as JsonObject | undefined)?.progressToken;
-  const queue: JSONRPCMessage[] = [];
-  let wake: (() => void) | undefined;
-  let done = false;
+  const queue = new MessageQueue<JSONRPCMessage>(limits);
+  const overflow = new AbortController();
   const push = (value: object) => {
-    queue.push(fromBinary(JSONRPCMessageSchema, transcoder.toBinary(JSON.stringify(value))));
-    wake?.();
+    if (overflow.signal.aborted) return;
+    const bytes = transcoder.toBinary(JSON.stringify(value));
+    if (queue.push(fromBinary(JSONRPCMessageSchema, bytes), bytes.byteLength)) return;
+    // Aborting the request sends the upstream `notifications/cancelled`.
+    overflow.abort();
+    queue.fail(streamOverflow(limits, `Call ${message.method}`));
   };
   const finished = forward(message.method, message.params, {
+    signal: AbortSignal.any([context.signal, overflow.signal]),
     // The upstream reports against the token the MCP client picked; the caller knows its own.
     onprogress: (params) =>
       push({
@@ -167,48 +207,38 @@ async function* call(upstream: Upstream, request: unknown, forward: Forward): As
       (error: unknown) =>
         push({ jsonrpc: "2.0", id: message.id, error: mcpErrorOf(ConnectError.from(error)) }),
     )
-    .finally(() => {
-      done = true;
-      wake?.();
-    });
-  while (!done || queue.length > 0) {
-    const next = queue.shift();
-    if (next !== undefined) {
-      yield next;
-      continue;
-    }
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-    });
-    wake = undefined;
+    .finally(() => queue.end());
+  try {
+    yield* queue;
+    await finished;
+  } finally {
+    // The caller went away (or the stream failed): stop the upstream's work for it.
+    overflow.abort();
   }
-  await finished;
 }
 
-/** `SubscriptionsListen`: the upstream's own notifications, until the caller hangs up. */
-async function* listen(upstream: Upstream, context: HandlerContext) {
+/**
+ * `SubscriptionsListen`: the upstream's own notifications, until the caller hangs up. A caller
+ * that falls `limits` behind is dropped with `resource_exhausted`.
+ */
+async function* listen(upstream: Upstream, context: HandlerContext, limits: QueueLimits) {
   await upstream.ready();
   const transcoder = new JsonRpcTranscoder({ revision: upstream.revision, requireFields: false });
-  const queue: unknown[] = [];
-  let wake: (() => void) | undefined;
+  const queue = new MessageQueue<string>(limits);
   const stop = upstream.onNotification((method, params) => {
-    queue.push(JSON.stringify({ jsonrpc: "2.0", method, ...(params !== undefined ? { params } : {}) }));
-    wake?.();
+    const text = JSON.stringify({ jsonrpc: "2.0", method, ...(params !== undefined ? { params } : {}) });
+    if (!queue.push(text, Buffer.byteLength(text))) queue.fail(streamOverflow(limits, "SubscriptionsListen"));
   });
-  context.signal.addEventListener("abort", () => wake?.(), { once: true });
+  const onAbort = () => queue.end();
+  context.signal.addEventListener("abort", onAbort, { once: true });
   try {
-    while (!context.signal.aborted) {
-      const next = queue.shift() as string | undefined;
-      if (next === undefined) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        continue;
-      }
+    for await (const next of queue) {
+      if (context.signal.aborted) return;
       const message = fromBinary(JSONRPCMessageSchema, transcoder.toBinary(next));
       if (message.value.case === "jsonrpcNotification") yield message.value.value;
     }
   } finally {
     stop();
+    context.signal.removeEventListener("abort", onAbort);
   }
 }

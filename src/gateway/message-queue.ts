@@ -1,18 +1,48 @@
 /**
- * A queue read as an async iterable: producers push, one consumer iterates until `end()`.
+ * A queue read as an async iterable: producers push, one consumer iterates until `end()`. Bounded
+ * by messages and bytes, because the producer (an upstream) does not wait for the consumer (a
+ * binary caller, which may read slowly or not at all).
  *
  * @module
  */
 
-/** An unbounded single-consumer queue; what is pushed before `end()` is still delivered. */
+/** How much a stream may hold for a caller that has not read it yet. */
+export interface QueueLimits {
+  /** Most messages waiting. Default {@link DEFAULT_QUEUE_LIMITS}. */
+  maxMessages: number;
+  /** Most bytes waiting (as the sizes given to `push`). Default {@link DEFAULT_QUEUE_LIMITS}. */
+  maxBytes: number;
+}
+
+/**
+ * Per-stream defaults: 16 MiB holds a few seconds of a fast upstream's output (or one very large
+ * result, which the message size limit allows at 4 MiB) while a caller catches up; 1024 messages
+ * is far more progress than a caller reads before it is simply too slow.
+ */
+export const DEFAULT_QUEUE_LIMITS: QueueLimits = { maxMessages: 1024, maxBytes: 16 * 1024 * 1024 };
+
+/** A bounded single-consumer queue; what is pushed before `end()` is still delivered. */
 export class MessageQueue<T> implements AsyncIterable<T> {
-  private readonly items: T[] = [];
+  private readonly items: { item: T; bytes: number }[] = [];
+  private bytes = 0;
   private wake: (() => void) | undefined;
   private done = false;
+  private failure: Error | undefined;
 
-  push(item: T): void {
-    this.items.push(item);
+  constructor(private readonly limits: QueueLimits = DEFAULT_QUEUE_LIMITS) {}
+
+  /**
+   * Queues `item` of `bytes` bytes. False, and nothing queued, when it would go past the limits:
+   * the producer decides what that means, usually `fail`. After `end` or `fail`, items are dropped.
+   */
+  push(item: T, bytes = 0): boolean {
+    if (this.done || this.failure !== undefined) return true;
+    if (this.items.length + 1 > this.limits.maxMessages || this.bytes + bytes > this.limits.maxBytes)
+      return false;
+    this.items.push({ item, bytes });
+    this.bytes += bytes;
     this.signal();
+    return true;
   }
 
   end(): void {
@@ -20,11 +50,27 @@ export class MessageQueue<T> implements AsyncIterable<T> {
     this.signal();
   }
 
+  /** Drops what is queued and makes the consumer's iteration throw `error` (first failure wins). */
+  fail(error: Error): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.items.length = 0;
+    this.bytes = 0;
+    this.signal();
+  }
+
+  /** What is queued, for messages and tests. */
+  get size(): { messages: number; bytes: number } {
+    return { messages: this.items.length, bytes: this.bytes };
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for (;;) {
-      const item = this.items.shift();
-      if (item !== undefined) {
-        yield item;
+      if (this.failure !== undefined) throw this.failure;
+      const next = this.items.shift();
+      if (next !== undefined) {
+        this.bytes -= next.bytes;
+        yield next.item;
         continue;
       }
       if (this.done) return;

@@ -209,42 +209,50 @@ describe("hardening: faults through the gateway", function () {
     }
   });
 
-  // BUG (src/gateway/mcp-service.ts `call`, src/jsonrpc stdio client): the Call stream queues every
-  // upstream message for the caller without bound while the stdio client keeps reading upstream
-  // stdout, so a stalled reader makes the gateway buffer the whole flood (measured: RSS +146 MB for
-  // a 125 MiB flood) instead of pushing back on the upstream. Unskip when the queue is bounded.
-  it.skip("slow reader of a flooding Call stream: gateway memory stays bounded", async () => {
+  // A stalled binary reader once made the gateway buffer a whole flood (RSS +146 MB for 125 MiB);
+  // the Call stream now holds at most 16 MiB / 1024 messages for its caller, then cancels upstream.
+  it("slow reader of a flooding Call stream: gateway memory stays bounded, the upstream is cancelled", async () => {
     const count = 2_000;
     const size = 64 * 1024; // 125 MiB of progress in all
+    const cancelledBefore = JSON.parse(
+      textOf(await client.callTool({ name: "cancellations" }, on("faulty"))),
+    );
     global.gc?.();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 50);
-    const abort = new AbortController();
     let received = 0;
+    let ended: unknown;
     try {
-      const stream = client.call(callRequest("flood", { count, size }, 2n), {
-        ...on("faulty"),
-        signal: abort.signal,
-      });
+      const stream = client.call(callRequest("flood", { count, size }, 2n), on("faulty"));
       for await (const _ of stream) {
         received++;
         // The slow reader: one message, then stall long enough for the upstream to send it all.
         if (received === 1) await new Promise((resolve) => setTimeout(resolve, 4_000));
-        if (received === 20) abort.abort();
       }
     } catch (error) {
-      assert.equal(codeOf(error), Code.Canceled, String(error));
+      ended = error;
     } finally {
       clearInterval(sampler);
     }
     const growth = (peak - baseline) / MB;
     process.stderr.write(
-      `faults: slow reader of ${(count * size) / MB} MiB flood: RSS grew ${growth.toFixed(1)} MB at peak\n`,
+      `faults: slow reader of ${(count * size) / MB} MiB flood: RSS grew ${growth.toFixed(1)} MB at peak, ${received} messages read\n`,
     );
-    await assertHealthy();
+    assert.ok(ended !== undefined, `the stream ended normally after ${received} messages`);
+    assert.equal(codeOf(ended), Code.ResourceExhausted, String(ended));
+    assert.match(ConnectError.from(ended).rawMessage, /read too slowly.*upstream request was cancelled/);
+    assert.ok(received < count, `${received} messages read`);
     assert.ok(growth < 64, `RSS grew ${growth.toFixed(1)} MB while a slow reader stalled`);
+    // The upstream was told to stop (it may still be finishing its writes: give it a moment).
+    let cancelledAfter: unknown[] = [];
+    for (let i = 0; i < 50 && cancelledAfter.length <= cancelledBefore.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      cancelledAfter = JSON.parse(textOf(await client.callTool({ name: "cancellations" }, on("faulty"))));
+    }
+    assert.equal(cancelledAfter.length, cancelledBefore.length + 1, JSON.stringify(cancelledAfter));
+    await assertHealthy();
   });
 });
