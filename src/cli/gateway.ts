@@ -1,21 +1,31 @@
 /** `protomcp gateway`: wiring only; the gateway is `src/gateway`. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadAuthConfig } from "../auth/index.js";
+import { type AuthConfig, loadAuthConfig, parseRules } from "../auth/index.js";
 import { parseUpstream, readMcpServersFile, startGateway, type UpstreamConfig } from "../gateway/index.js";
 
 const HELP = `usage: protomcp gateway (--upstream <stdio:COMMAND LINE | URL> | --config mcp.json) [--listen HOST:PORT]
-                        [--tls-key key.pem --tls-cert cert.pem]
-                        [--auth-token-env NAME [--auth-rules rules.json]] [--validate-arguments]
+                        [--tls-key key.pem --tls-cert cert.pem [--tls-client-ca ca.pem]]
+                        [--auth-token-env NAME] [--auth-rules rules.json] [--validate-arguments]
+                        [--max-concurrent-per-upstream N] [--max-waiting-per-upstream N]
+                        [--max-stream-queue-messages N] [--max-stream-queue-bytes N]
 
 Serves mcp.v1.McpService (Connect, gRPC and gRPC-Web on one port, with gRPC reflection and health)
 in front of MCP servers. --config reads an {"mcpServers": {...}} file; a call picks its server with
 the 'mcp-upstream' header (default: the first). Default listen address: 127.0.0.1:0 (any free port);
 the address is printed on stderr. --auth-token-env names an environment variable holding the
 accepted tokens ("TOKEN" or "ID:TOKEN,ID:TOKEN"), sent as "Authorization: Bearer" or "X-Api-Key";
+--tls-client-ca turns on mutual TLS: a client certificate signed by that CA names the caller by
+its subject CN, for --auth-rules. Without --auth-token-env every caller must present one (checked at
+the handshake); with it, a caller may present either a certificate or a token.
 --auth-rules reads per-tool rules ({"rules": [{"identity": "ID", "allow": [...], "deny": [...]}]}).
 --validate-arguments checks tools/call arguments against the tool's inputSchema before forwarding
 (a mismatch is invalid_argument, with MCP error -32602 in the details).
+Limits: --max-concurrent-per-upstream calls in flight to one upstream (default 64), and
+--max-waiting-per-upstream more waiting their turn (default 64; beyond that resource_exhausted).
+A stream holds at most --max-stream-queue-messages (default 8192) or --max-stream-queue-bytes
+(default 16777216) unread by its caller; past that the upstream request is cancelled and the stream
+ends with resource_exhausted.
 Prometheus metrics are served at GET /metrics on the same port.
 `;
 
@@ -28,9 +38,14 @@ export async function run(args: string[]): Promise<number> {
       listen: { type: "string", default: "127.0.0.1:0" },
       "tls-key": { type: "string" },
       "tls-cert": { type: "string" },
+      "tls-client-ca": { type: "string" },
       "auth-token-env": { type: "string" },
       "auth-rules": { type: "string" },
       "validate-arguments": { type: "boolean", default: false },
+      "max-concurrent-per-upstream": { type: "string" },
+      "max-waiting-per-upstream": { type: "string" },
+      "max-stream-queue-messages": { type: "string" },
+      "max-stream-queue-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -51,30 +66,78 @@ export async function run(args: string[]): Promise<number> {
   const at = values.listen!.lastIndexOf(":");
   const host = values.listen!.slice(0, at).replace(/^\[|\]$/g, "") || "127.0.0.1";
   const port = Number(values.listen!.slice(at + 1));
-  const tls =
-    values["tls-key"] !== undefined && values["tls-cert"] !== undefined
-      ? { tls: { key: readFileSync(values["tls-key"]), cert: readFileSync(values["tls-cert"]) } }
-      : {};
-  const tokenEnv = values["auth-token-env"];
-  if (tokenEnv === undefined && values["auth-rules"] !== undefined) {
-    process.stderr.write("protomcp gateway: --auth-rules needs --auth-token-env\n");
+  const clientCa = values["tls-client-ca"];
+  if (clientCa !== undefined && (values["tls-key"] === undefined || values["tls-cert"] === undefined)) {
+    process.stderr.write("protomcp gateway: --tls-client-ca needs --tls-key and --tls-cert\n");
     return 2;
   }
-  const auth =
-    tokenEnv === undefined
-      ? {}
-      : {
-          auth: loadAuthConfig({
-            tokenEnv,
-            ...(values["auth-rules"] === undefined ? {} : { rulesFile: values["auth-rules"] }),
-          }),
-        };
+  const tokenEnv = values["auth-token-env"];
+  if (tokenEnv === undefined && clientCa === undefined && values["auth-rules"] !== undefined) {
+    process.stderr.write("protomcp gateway: --auth-rules needs --auth-token-env or --tls-client-ca\n");
+    return 2;
+  }
+  const limits: Record<string, number> = {};
+  for (const [flag, option] of [
+    ["max-concurrent-per-upstream", "maxConcurrentPerUpstream"],
+    ["max-waiting-per-upstream", "maxWaitingPerUpstream"],
+    ["max-stream-queue-messages", "maxStreamQueueMessages"],
+    ["max-stream-queue-bytes", "maxStreamQueueBytes"],
+  ] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const n = Number(text);
+    // Zero waiting is meaningful (refuse at once); zero of anything else would refuse everything.
+    const least = flag === "max-waiting-per-upstream" ? 0 : 1;
+    if (!Number.isSafeInteger(n) || n < least) {
+      process.stderr.write(`protomcp gateway: --${flag} must be an integer >= ${least}, not '${text}'\n`);
+      return 2;
+    }
+    limits[option] = n;
+  }
+  const tls =
+    values["tls-key"] !== undefined && values["tls-cert"] !== undefined
+      ? {
+          tls: {
+            key: readFileSync(values["tls-key"]),
+            cert: readFileSync(values["tls-cert"]),
+            // Mutual TLS: with tokens also accepted, a caller without a certificate gets as far as
+            // the auth check (which wants a token); without, the handshake refuses it.
+            ...(clientCa === undefined
+              ? {}
+              : {
+                  ca: readFileSync(clientCa),
+                  requestCert: true,
+                  rejectUnauthorized: tokenEnv === undefined,
+                }),
+          },
+        }
+      : {};
+  let auth: { auth?: AuthConfig } = {};
+  if (tokenEnv !== undefined) {
+    const loaded = loadAuthConfig({
+      tokenEnv,
+      ...(values["auth-rules"] === undefined ? {} : { rulesFile: values["auth-rules"] }),
+    });
+    auth = { auth: clientCa === undefined ? loaded : { ...loaded, trustClientCertificates: true } };
+  } else if (clientCa !== undefined) {
+    const rulesFile = values["auth-rules"];
+    auth = {
+      auth: {
+        credentials: [],
+        trustClientCertificates: true,
+        ...(rulesFile === undefined
+          ? {}
+          : { rules: parseRules(JSON.parse(readFileSync(rulesFile, "utf8"))) }),
+      },
+    };
+  }
   const gateway = await startGateway({
     upstreams,
     host,
     port,
     ...tls,
     ...auth,
+    ...limits,
     validateArguments: values["validate-arguments"] === true,
   });
   process.stderr.write(

@@ -8,7 +8,9 @@ import { type AuthConfig, createAuthInterceptor } from "../auth/index.js";
 import { type BinaryServer, type ListenOptions, startBinaryServer } from "../binary/index.js";
 import { createLogger, type Logger, MetricsRegistry } from "../observe/index.js";
 import { createCallObserver, metricsRoute } from "./call-observer.js";
+import { DEFAULT_CALL_SLOT_LIMITS } from "./call-slots.js";
 import { createMcpServiceImpl } from "./mcp-service.js";
+import { DEFAULT_QUEUE_LIMITS } from "./message-queue.js";
 import { Upstream } from "./upstream.js";
 import type { UpstreamConfig } from "./upstream-config.js";
 
@@ -30,6 +32,21 @@ export interface GatewayOptions extends ListenOptions {
   validateArguments?: boolean;
   /** Where call metrics go (served at `GET /metrics` on the same port). Default: a new registry. */
   metrics?: MetricsRegistry;
+  /**
+   * Most messages a server stream (`Call`, `Exchange`, `SubscriptionsListen`) holds for a caller
+   * that has not read them; past this (or {@link maxStreamQueueBytes}) the upstream request is
+   * cancelled and the stream ends `resource_exhausted`. Default 8192.
+   */
+  maxStreamQueueMessages?: number;
+  /** Most bytes (protobuf encoding) a server stream holds for its caller. Default 16 MiB. */
+  maxStreamQueueBytes?: number;
+  /** Most calls in flight to one upstream. Default 64. */
+  maxConcurrentPerUpstream?: number;
+  /**
+   * Most calls waiting (in order, within their deadline) for one of an upstream's slots; more are
+   * `resource_exhausted` at once. Default 64.
+   */
+  maxWaitingPerUpstream?: number;
 }
 
 /** A running gateway. */
@@ -58,7 +75,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (upstream === undefined) throw new ConnectError(`no upstream named '${name}'`, Code.NotFound);
       return upstream;
     },
-    { validateArguments: options.validateArguments === true },
+    {
+      validateArguments: options.validateArguments === true,
+      streamQueue: {
+        maxMessages: options.maxStreamQueueMessages ?? DEFAULT_QUEUE_LIMITS.maxMessages,
+        maxBytes: options.maxStreamQueueBytes ?? DEFAULT_QUEUE_LIMITS.maxBytes,
+      },
+      callSlots: {
+        maxConcurrent: options.maxConcurrentPerUpstream ?? DEFAULT_CALL_SLOT_LIMITS.maxConcurrent,
+        maxWaiting: options.maxWaitingPerUpstream ?? DEFAULT_CALL_SLOT_LIMITS.maxWaiting,
+      },
+    },
   );
   const metrics = options.metrics ?? new MetricsRegistry();
   const defaultName = [...upstreams.keys()][0]!;

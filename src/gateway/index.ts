@@ -7,6 +7,8 @@ export {
   type UpstreamPicker,
 } from "./mcp-service.js";
 export { Upstream } from "./upstream.js";
+export { type CallSlotLimits, CallSlots, DEFAULT_CALL_SLOT_LIMITS } from "./call-slots.js";
+export { DEFAULT_QUEUE_LIMITS, MessageQueue, type QueueLimits } from "./message-queue.js";
 export {
   type HttpUpstream,
   parseUpstream,

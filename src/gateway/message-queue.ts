@@ -15,11 +15,12 @@ export interface QueueLimits {
 }
 
 /**
- * Per-stream defaults: 16 MiB holds a few seconds of a fast upstream's output (or one very large
- * result, which the message size limit allows at 4 MiB) while a caller catches up; 1024 messages
- * is far more progress than a caller reads before it is simply too slow.
+ * Per-stream defaults. The queue fills not only when a caller stalls: a stdio upstream can write
+ * far faster than a stream forwards (measured on loopback: about 2,700 messages or 20 MB a second
+ * per stream), so the bounds must hold a burst. 16 MiB holds several large results (4 MiB each at
+ * most) or seconds of progress; 8192 messages bounds the per-message overhead of tiny ones.
  */
-export const DEFAULT_QUEUE_LIMITS: QueueLimits = { maxMessages: 1024, maxBytes: 16 * 1024 * 1024 };
+export const DEFAULT_QUEUE_LIMITS: QueueLimits = { maxMessages: 8192, maxBytes: 16 * 1024 * 1024 };
 
 /** A bounded single-consumer queue; what is pushed before `end()` is still delivered. */
 export class MessageQueue<T> implements AsyncIterable<T> {

@@ -210,7 +210,7 @@ describe("hardening: faults through the gateway", function () {
   });
 
   // A stalled binary reader once made the gateway buffer a whole flood (RSS +146 MB for 125 MiB);
-  // the Call stream now holds at most 16 MiB / 1024 messages for its caller, then cancels upstream.
+  // the Call stream now holds at most 16 MiB / 8192 messages for its caller, then cancels upstream.
   it("slow reader of a flooding Call stream: gateway memory stays bounded, the upstream is cancelled", async () => {
     const count = 2_000;
     const size = 64 * 1024; // 125 MiB of progress in all
