@@ -5,13 +5,18 @@
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { create } from "@bufbuild/protobuf";
+import { create, fromBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
-import { JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import {
+  type JSONRPCMessage,
+  JSONRPCMessageSchema,
+  JSONRPCRequestSchema,
+} from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
 import { createLogger } from "../../src/observe/index.js";
+import { JsonRpcTranscoder } from "../../src/transcode/index.js";
 
 const faulty = fileURLToPath(new URL("../hardening/fixtures/faulty-server.mjs", import.meta.url));
 type Client = ReturnType<typeof createClient<typeof McpService>>;
@@ -133,5 +138,47 @@ describe("gateway limits", function () {
     let received = 0;
     for await (const _ of client.call(request)) received++;
     assert.equal(received, 3001);
+  });
+
+  it("ends an Exchange stream that falls maxStreamQueueMessages behind its upstream, cancelling upstream", async () => {
+    const client = await gateway({ maxStreamQueueMessages: 64 });
+    const before = (await cancellations(client)).length;
+    const transcoder = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    const request = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 5,
+      method: "tools/call",
+      params: { name: "flood", arguments: { count: 20_000, size: 16 } },
+    });
+    let hangUp = () => {};
+    const hungUp = new Promise<void>((resolve) => {
+      hangUp = resolve;
+    });
+    // The caller's side stays open (as a caller that might still answer the upstream's requests).
+    async function* input(): AsyncGenerator<JSONRPCMessage> {
+      yield fromBinary(JSONRPCMessageSchema, transcoder.toBinary(request));
+      await hungUp;
+    }
+    let received = 0;
+    let ended: unknown;
+    try {
+      for await (const _ of client.exchange(input())) {
+        received++;
+        if (received === 1) await sleep(2_000);
+      }
+    } catch (error) {
+      ended = error;
+    } finally {
+      hangUp();
+    }
+    assert.ok(ended !== undefined, `the stream ended normally after ${received} messages`);
+    assert.equal(ConnectError.from(ended).code, Code.ResourceExhausted, String(ended));
+    assert.match(
+      ConnectError.from(ended).rawMessage,
+      /Exchange tools\/call: the caller read too slowly.*64 messages/,
+    );
+    assert.ok(received < 20_000);
+    assert.equal((await cancellations(client)).length, before + 1);
+    assert.equal(await echo(client, "after"), "after");
   });
 });
