@@ -11,6 +11,8 @@ export const GUIDE_ANCHORS = {
 /** The payload the codec anchor is measured on: a real, mid-sized, captured message. */
 const ANCHOR_PAYLOAD = "everything-tools-list";
 const JSON_IMPLS = new Set(["json", "json-text"]);
+/** Round-trip targets that are not protomcp: the official SDK's transports and the raw floor. */
+const OFFICIAL_OR_FLOOR = ["sdk-in-memory", "sdk-stdio", "sdk-http", "raw-http"];
 
 function find(rows: readonly ResultRow[], suite: string, impl: string, c: string): ResultRow | undefined {
   return rows.find((r) => r.suite === suite && r.implementation === impl && r.case === c && !r.skipped);
@@ -34,16 +36,19 @@ function anchors(report: Report): string {
       : `TypeScript JSON ${int(json.opsPerSec)} ops/s; protobuf: not measured in this run (no protobuf codec registered yet, see \`bench/codecs/index.ts\`)`
     : "not measured in this run (codec suite filtered out)";
   const echo = (impl: string) => find(rows, "roundtrip", impl, "tools-call-echo/c1");
-  const latencyParts = ["sdk-in-memory", "sdk-stdio", "sdk-http", "raw-http"]
+  const latencyParts = OFFICIAL_OR_FLOOR
     .map((impl) => [impl, echo(impl)] as const)
     .filter(([, r]) => r !== undefined)
     .map(([impl, r]) => `${impl} p50 ${sig(r?.p50Ms)} ms (p99 ${sig(r?.p99Ms)} ms)`);
   const protomcp = rows
     .filter(
       (r) =>
-        r.suite === "roundtrip" && r.case === "tools-call-echo/c1" && r.implementation.startsWith("protomcp"),
+        r.suite === "roundtrip" &&
+        r.case === "tools-call-echo/c1" &&
+        !r.skipped &&
+        !OFFICIAL_OR_FLOOR.includes(r.implementation),
     )
-    .map((r) => `${r.implementation} p50 ${sig(r.p50Ms)} ms`);
+    .map((r) => `${r.implementation} p50 ${sig(r.p50Ms)} ms (p99 ${sig(r.p99Ms)} ms)`);
   return [
     "## The guide's anchors, beside this run",
     "",
@@ -54,12 +59,39 @@ function anchors(report: Report): string {
     `  - This run (\`${c}\`, decode + encode of a captured 7.7 KB tools/list result): ${codecLine}.`,
     `- Guide: **"${GUIDE_ANCHORS.latency}"**`,
     `  - This run, one \`tools/call\` (echo), sequential, official SDK: ${latencyParts.join("; ") || "not measured (round-trip suite filtered out)"}.`,
-    `  - protomcp: ${protomcp.length > 0 ? protomcp.join("; ") : "not measured yet (no protomcp target registered, see `bench/targets/index.ts`)"}.`,
+    `  - protomcp: ${protomcp.length > 0 ? protomcp.join("; ") : "not measured (round-trip suite filtered out)"}.`,
+    ...gatewayTargets(rows),
     "",
     "Transport latency on loopback is well under a millisecond to a few milliseconds; tens of",
     "milliseconds per call come from the tool's own work or a real network, not the protocol.",
     "",
   ].join("\n");
+}
+
+/**
+ * The gateway issue's targets, as ratios within this run: what the gateway adds over calling the
+ * stdio server directly, the binary endpoint against the raw `node:http` floor, and calls/s with
+ * 8 callers against the official SDK's Streamable HTTP.
+ */
+function gatewayTargets(rows: readonly ResultRow[]): string[] {
+  const rt = (impl: string, c: string) => find(rows, "roundtrip", impl, c);
+  const direct = rt("sdk-stdio", "tools-call-echo/c1")?.p50Ms;
+  const floor = rt("raw-http", "tools-call-echo/c1")?.p50Ms;
+  const sdkHttp8 = rt("sdk-http", "tools-call-echo/c8")?.callsPerSec;
+  const lines: string[] = [];
+  for (const impl of ["gateway-grpc", "gateway-connect-h1", "gateway-connect-h2"]) {
+    const one = rt(impl, "tools-call-echo/c1");
+    const eight = rt(impl, "tools-call-echo/c8");
+    if (one?.p50Ms === undefined || direct === undefined || floor === undefined) continue;
+    const added = `${sig((one.p50Ms - direct) * 1000)} µs added over sdk-stdio at p50 (target ≤ 50 µs)`;
+    const vsFloor = `${times(one.p50Ms / floor)} the raw-http p50 (target ≤ 2×)`;
+    const calls =
+      eight?.callsPerSec !== undefined && sdkHttp8 !== undefined
+        ? `; c8 ${times(eight.callsPerSec / sdkHttp8)} sdk-http's calls/s (target ≥ 4×)`
+        : "";
+    lines.push(`  - ${impl}: ${added}; ${vsFloor}${calls}.`);
+  }
+  return lines.length > 0 ? ["- Gateway targets (tools-call-echo, this run):", ...lines] : [];
 }
 
 function codecTables(rows: readonly ResultRow[]): string {
