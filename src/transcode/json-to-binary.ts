@@ -15,16 +15,18 @@ import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
 const QUOTE = 0x22;
 /** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
 const UNESCAPE = new Uint8Array(128);
-Object.assign(UNESCAPE, {
-  0x22: 0x22,
-  0x5c: 0x5c,
-  0x2f: 0x2f,
-  0x62: 8,
-  0x66: 0x0c,
-  0x6e: 0x0a,
-  0x72: 0x0d,
-  0x74: 9,
-});
+for (const [escape, byte] of [
+  ['"', 0x22],
+  ["\\", 0x5c],
+  ["/", 0x2f],
+  ["b", 8],
+  ["f", 0x0c],
+  ["n", 0x0a],
+  ["r", 0x0d],
+  ["t", 9],
+] as const) {
+  UNESCAPE[escape.charCodeAt(0)] = byte;
+}
 
 /** The value of four hex digits at `b[i]` (checked by `scanString`). */
 function hex4(b: Uint8Array, i: number): number {
