@@ -15,7 +15,7 @@ import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
 const QUOTE = 0x22;
 /** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
 const UNESCAPE = new Uint8Array(128);
-for (const [escape, byte] of [
+for (const [letter, byte] of [
   ['"', 0x22],
   ["\\", 0x5c],
   ["/", 0x2f],
@@ -25,7 +25,7 @@ for (const [escape, byte] of [
   ["r", 0x0d],
   ["t", 9],
 ] as const) {
-  UNESCAPE[escape.charCodeAt(0)] = byte;
+  UNESCAPE[letter.charCodeAt(0)] = byte;
 }
 
 /** The value of four hex digits at `b[i]` (checked by `scanString`). */
