@@ -1,6 +1,6 @@
 /**
- * The two decisions every face makes: who is calling (from a bearer token or API key) and whether
- * that caller may call a tool.
+ * The decisions every face makes: who is calling (from a bearer token or API key), and whether
+ * that caller may call a tool or use a resource.
  *
  * @module
  */
@@ -56,8 +56,28 @@ function matches(patterns: readonly string[], name: string): boolean {
  * together: a matching `deny` refuses; when any of them has an `allow`, the tool must match one.
  */
 export function mayCallTool(config: AuthConfig, identity: string, tool: string): boolean {
+  return permitted(config, identity, tool, "allow", "deny");
+}
+
+/**
+ * Whether `identity` may read (or subscribe to) the resource `uri`, by the rules'
+ * `allowResources` / `denyResources` the same way as tools. Also applied to a resource template's
+ * `uriTemplate` when lists are filtered: `file:///secret/*` hides `file:///secret/{path}`.
+ */
+export function mayUseResource(config: AuthConfig, identity: string, uri: string): boolean {
+  return permitted(config, identity, uri, "allowResources", "denyResources");
+}
+
+/** Whether the rules for `identity` (and `*`) let `name` through: deny wins; any allow must match. */
+function permitted(
+  config: AuthConfig,
+  identity: string,
+  name: string,
+  allowKey: "allow" | "allowResources",
+  denyKey: "deny" | "denyResources",
+): boolean {
   const rules = (config.rules ?? []).filter((r) => r.identity === identity || r.identity === "*");
-  if (rules.some((r) => r.deny !== undefined && matches(r.deny, tool))) return false;
-  const allows = rules.filter((r) => r.allow !== undefined);
-  return allows.length === 0 || allows.some((r) => matches(r.allow ?? [], tool));
+  if (rules.some((r) => matches(r[denyKey] ?? [], name))) return false;
+  const allows = rules.filter((r) => r[allowKey] !== undefined);
+  return allows.length === 0 || allows.some((r) => matches(r[allowKey] ?? [], name));
 }

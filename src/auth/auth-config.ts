@@ -1,6 +1,6 @@
 /**
- * Who may call, and which tools each caller may use: the credentials a face accepts (each naming
- * an identity) and allow/deny rules over tool names by identity.
+ * Who may call, and which tools and resources each caller may use: the credentials a face accepts
+ * (each naming an identity) and allow/deny rules over tool names and resource URIs by identity.
  *
  * @module
  */
@@ -15,8 +15,9 @@ export interface Credential {
 }
 
 /**
- * Allow/deny over tool names for callers whose identity matches `identity` (`*` for everyone).
- * Patterns are globs where `*` matches any run of characters.
+ * Allow/deny over tool names and resource URIs for callers whose identity matches `identity`
+ * (`*` for everyone). Patterns are globs where `*` matches any run of characters (`/` included)
+ * and everything else matches itself, compared against the whole name or URI.
  */
 export interface ToolRule {
   identity: string;
@@ -24,13 +25,17 @@ export interface ToolRule {
   allow?: readonly string[];
   /** Tools matching any of these patterns may not be called (deny wins over allow). */
   deny?: readonly string[];
+  /** When given, only resources whose URI matches one of these may be read or subscribed to. */
+  allowResources?: readonly string[];
+  /** Resources whose URI matches any of these may not be read or subscribed to (deny wins). */
+  denyResources?: readonly string[];
 }
 
 /** Access control for a face. */
 export interface AuthConfig {
   /** The accepted credentials; an empty list refuses every caller without a client certificate. */
   credentials: readonly Credential[];
-  /** Per-tool rules; none means every authenticated caller may call every tool. */
+  /** Per-tool and per-resource rules; none means every authenticated caller may use everything. */
   rules?: readonly ToolRule[];
   /**
    * Binary face under mutual TLS: a caller without a token is identified by the subject CN of
@@ -78,6 +83,9 @@ export function parseCredentials(text: string): Credential[] {
   return out;
 }
 
+const PATTERN_KEYS = ["allow", "deny", "allowResources", "denyResources"] as const;
+type PatternKey = (typeof PATTERN_KEYS)[number];
+
 /** Checks a parsed rules document (`{"rules": [...]}` or a bare array) and returns its rules. */
 export function parseRules(value: unknown): ToolRule[] {
   const list = Array.isArray(value) ? value : (value as { rules?: unknown } | null)?.rules;
@@ -87,7 +95,7 @@ export function parseRules(value: unknown): ToolRule[] {
     if (rule === null || typeof rule !== "object" || typeof rule.identity !== "string") {
       throw new Error(`cannot read rule ${i}: want an object with a string "identity"`);
     }
-    const patterns = (key: "allow" | "deny"): readonly string[] | undefined => {
+    const patterns = (key: PatternKey): readonly string[] | undefined => {
       const v = rule[key];
       if (v === undefined) return undefined;
       if (!Array.isArray(v) || !v.every((p) => typeof p === "string")) {
@@ -95,13 +103,12 @@ export function parseRules(value: unknown): ToolRule[] {
       }
       return v as string[];
     };
-    const allow = patterns("allow");
-    const deny = patterns("deny");
-    return {
-      identity: rule.identity,
-      ...(allow === undefined ? {} : { allow }),
-      ...(deny === undefined ? {} : { deny }),
-    };
+    const out: ToolRule = { identity: rule.identity };
+    for (const key of PATTERN_KEYS) {
+      const found = patterns(key);
+      if (found !== undefined) out[key] = found;
+    }
+    return out;
   });
 }
 

@@ -1,17 +1,26 @@
 /**
  * Access control on the binary face: a Connect interceptor that authenticates every call (bearer
- * token or API key, or a verified TLS client certificate), applies the per-tool rules and the
- * per-caller limit on calls in flight, all before the call reaches a handler (so any upstream).
+ * token or API key, or a verified TLS client certificate), applies the per-tool and per-resource
+ * rules and the per-caller limit on calls in flight, all before the call reaches a handler (so any
+ * upstream), and leaves out of list answers what the rules refuse the caller.
  *
  * @module
  */
-import { Code, ConnectError, createContextKey, type Interceptor } from "@connectrpc/connect";
+import {
+  Code,
+  ConnectError,
+  createContextKey,
+  type Interceptor,
+  type StreamResponse,
+  type UnaryResponse,
+} from "@connectrpc/connect";
 import { CLIENT_CERTIFICATE } from "../binary/index.js";
 import type { Logger } from "../observe/index.js";
-import { authenticate, mayCallTool, tokenFrom } from "./access.js";
+import { authenticate, tokenFrom } from "./access.js";
 import { type AuthConfig, DEFAULT_MAX_CONCURRENT_PER_CALLER } from "./auth-config.js";
+import { type Refused, refusedIn } from "./call-target.js";
 import { CallerLimit, releaseWhenDone } from "./caller-limit.js";
-import { toolNameOf } from "./tool-name.js";
+import { filterTypedList } from "./list-filter.js";
 
 /** The authenticated caller of a call, for interceptors further out (logs, metrics). */
 export const CALLER = createContextKey<string | undefined>(undefined, { description: "caller identity" });
@@ -19,16 +28,55 @@ export const CALLER = createContextKey<string | undefined>(undefined, { descript
 /** Methods anyone may call: health checks from load balancers and orchestrators. */
 const OPEN_SERVICES = new Set(["grpc.health.v1.Health"]);
 
-function refusal(tool: string, identity: string, log: Logger | undefined, method: string): ConnectError {
-  log?.warn("call refused: tool not allowed", { method, caller: identity, tool });
-  return new ConnectError(`caller '${identity}' may not call tool '${tool}'`, Code.PermissionDenied);
+function refusal(refused: Refused, identity: string, log: Logger | undefined, method: string): ConnectError {
+  if (refused.kind === "tool") {
+    log?.warn("call refused: tool not allowed", { method, caller: identity, tool: refused.name });
+    return new ConnectError(
+      `caller '${identity}' may not call tool '${refused.name}'`,
+      Code.PermissionDenied,
+    );
+  }
+  log?.warn("call refused: resource not allowed", { method, caller: identity, resource: refused.name });
+  return new ConnectError(
+    `caller '${identity}' may not use resource '${refused.name}'`,
+    Code.PermissionDenied,
+  );
+}
+
+/** `response` with the list entries the rules refuse `identity` left out, message by message. */
+function listedFor<R extends UnaryResponse | StreamResponse>(
+  config: AuthConfig,
+  identity: string,
+  response: R,
+): R {
+  if ((config.rules ?? []).length === 0) return response;
+  if (!response.stream) return { ...response, message: filterTypedList(config, identity, response.message) };
+  const source = response.message;
+  const filtered: AsyncIterable<unknown> = {
+    [Symbol.asyncIterator]() {
+      const iterator = source[Symbol.asyncIterator]();
+      return {
+        async next() {
+          const result = await iterator.next();
+          if (result.done !== true) filterTypedList(config, identity, result.value);
+          return result;
+        },
+        async return(value?: unknown) {
+          return (await iterator.return?.(value)) ?? { done: true, value: undefined };
+        },
+      };
+    },
+  };
+  return { ...response, message: filtered };
 }
 
 /**
  * An interceptor enforcing `config`: `Unauthenticated` without a valid bearer token or API key
  * (or, with `trustClientCertificates`, a verified client certificate), `PermissionDenied` for a
- * tool the rules refuse the caller, `ResourceExhausted` past the caller's limit of calls in
- * flight. Refusals are logged (never the token).
+ * tool or resource the rules refuse the caller, `ResourceExhausted` past the caller's limit of
+ * calls in flight. Refusals are logged (never the token). List answers (`ListTools`,
+ * `ListResources`, `ListResourceTemplates`, and list results on `Call`/`Exchange`) leave out what
+ * the caller's rules refuse.
  */
 export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interceptor {
   const limit = new CallerLimit(config.maxConcurrentPerCaller ?? DEFAULT_MAX_CONCURRENT_PER_CALLER);
@@ -53,8 +101,8 @@ export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interce
     req.contextValues.set(CALLER, identity);
     const caller = identity;
     if (!req.stream) {
-      const tool = toolNameOf(req.message);
-      if (tool !== undefined && !mayCallTool(config, caller, tool)) throw refusal(tool, caller, log, method);
+      const refused = refusedIn(config, caller, req.message);
+      if (refused !== undefined) throw refusal(refused, caller, log, method);
     }
     let release: () => void;
     try {
@@ -64,17 +112,18 @@ export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interce
       throw error;
     }
     try {
-      if (!req.stream) return releaseWhenDone(await next(req), release, req.signal);
+      if (!req.stream)
+        return releaseWhenDone(listedFor(config, caller, await next(req)), release, req.signal);
       const input = req.message;
       async function* checked() {
         for await (const message of input) {
-          const tool = toolNameOf(message);
-          if (tool !== undefined && !mayCallTool(config, caller, tool))
-            throw refusal(tool, caller, log, method);
+          const refused = refusedIn(config, caller, message);
+          if (refused !== undefined) throw refusal(refused, caller, log, method);
           yield message;
         }
       }
-      return releaseWhenDone(await next({ ...req, message: checked() }), release, req.signal);
+      const response = await next({ ...req, message: checked() });
+      return releaseWhenDone(listedFor(config, caller, response), release, req.signal);
     } catch (error) {
       release();
       throw error;

@@ -1,18 +1,21 @@
 /**
  * Access control on the MCP HTTP face: checked before a request reaches the Streamable HTTP
- * handler. No valid token: HTTP 401 (with `WWW-Authenticate: Bearer`); a `tools/call` (alone or in
- * a batch) for a tool the rules refuse: HTTP 403. Both with a JSON-RPC error body.
+ * handler. No valid token: HTTP 401 (with `WWW-Authenticate: Bearer`); a `tools/call` for a tool,
+ * or a `resources/read` / `resources/subscribe` for a resource, that the rules refuse (alone or in
+ * a batch): HTTP 403. Both with a JSON-RPC error body. (Lists are filtered by the face itself,
+ * with {@link callerOf} and `filterListResult`.)
  *
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../observe/index.js";
-import { authenticate, mayCallTool, tokenFrom } from "./access.js";
+import { authenticate, mayCallTool, mayUseResource, tokenFrom } from "./access.js";
 import type { AuthConfig } from "./auth-config.js";
+import type { Refused } from "./call-target.js";
 
 /** JSON-RPC error codes used in refusals (implementation-defined server errors). */
 export const UNAUTHENTICATED_CODE = -32001;
-/** JSON-RPC code for a refused tool. */
+/** JSON-RPC code for a refused tool or resource. */
 export const FORBIDDEN_CODE = -32003;
 
 /** Bodies larger than this are not inspected; the handler answers them with 413. */
@@ -31,23 +34,50 @@ function refuse(
   res.writeHead(status, headers).end(body);
 }
 
-/** The tool names (and the first request id) of the `tools/call` requests in a parsed body. */
-function toolCalls(body: string): { tools: string[]; id: unknown } {
+const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe"]);
+
+/**
+ * The first tool or resource in a body's requests (`tools/call`, `resources/read`,
+ * `resources/subscribe`) that the rules refuse `identity`, with that request's id.
+ */
+function refusedRequest(
+  config: AuthConfig,
+  identity: string,
+  body: string,
+): { refused: Refused; id: unknown } | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return { tools: [], id: null }; // The handler answers malformed JSON.
+    return undefined; // The handler answers malformed JSON.
   }
-  const tools: string[] = [];
-  let id: unknown = null;
   for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
-    const m = item as { method?: unknown; id?: unknown; params?: { name?: unknown } } | null;
-    if (m === null || typeof m !== "object" || m.method !== "tools/call") continue;
-    tools.push(typeof m.params?.name === "string" ? m.params.name : "");
-    if (id === null && m.id !== undefined) id = m.id;
+    const m = item as { method?: unknown; id?: unknown; params?: { name?: unknown; uri?: unknown } } | null;
+    if (m === null || typeof m !== "object") continue;
+    const id = m.id ?? null;
+    if (m.method === "tools/call") {
+      const name = typeof m.params?.name === "string" ? m.params.name : "";
+      if (!mayCallTool(config, identity, name)) return { refused: { kind: "tool", name }, id };
+    } else if (typeof m.method === "string" && RESOURCE_METHODS.has(m.method)) {
+      const name = typeof m.params?.uri === "string" ? m.params.uri : "";
+      if (!mayUseResource(config, identity, name)) return { refused: { kind: "resource", name }, id };
+    }
   }
-  return { tools, id };
+  return undefined;
+}
+
+/** The identity whose token an HTTP request (or a message's recorded headers) carries, if valid. */
+export function callerOf(
+  config: AuthConfig,
+  headers: Readonly<Record<string, string | string[] | undefined>> | undefined,
+): string | undefined {
+  return authenticate(
+    config,
+    tokenFrom((name) => {
+      const v = headers?.[name];
+      return Array.isArray(v) ? v[0] : v;
+    }),
+  );
 }
 
 /** Reads the body, and puts it back so the handler can read it again as it would. */
@@ -83,13 +113,7 @@ export async function guardHttpRequest(
   res: ServerResponse,
   log?: Logger,
 ): Promise<string | undefined> {
-  const identity = authenticate(
-    config,
-    tokenFrom((name) => {
-      const v = req.headers[name];
-      return Array.isArray(v) ? v[0] : v;
-    }),
-  );
+  const identity = callerOf(config, req.headers);
   if (identity === undefined) {
     log?.warn("request refused: not authenticated", {
       method: req.method,
@@ -102,12 +126,22 @@ export async function guardHttpRequest(
   if (req.method !== "POST" || (config.rules ?? []).length === 0) return identity;
   const body = await peekBody(req);
   if (body === undefined) return identity;
-  const { tools, id } = toolCalls(body);
-  const denied = tools.find((tool) => !mayCallTool(config, identity, tool));
-  if (denied !== undefined) {
-    log?.warn("request refused: tool not allowed", { caller: identity, tool: denied });
-    refuse(res, 403, FORBIDDEN_CODE, `Forbidden: caller '${identity}' may not call tool '${denied}'`, id);
-    return undefined;
+  const denied = refusedRequest(config, identity, body);
+  if (denied === undefined) return identity;
+  const { refused, id } = denied;
+  if (refused.kind === "tool") {
+    log?.warn("request refused: tool not allowed", { caller: identity, tool: refused.name });
+    refuse(
+      res,
+      403,
+      FORBIDDEN_CODE,
+      `Forbidden: caller '${identity}' may not call tool '${refused.name}'`,
+      id,
+    );
+  } else {
+    log?.warn("request refused: resource not allowed", { caller: identity, resource: refused.name });
+    const message = `Forbidden: caller '${identity}' may not use resource '${refused.name}'`;
+    refuse(res, 403, FORBIDDEN_CODE, message, id);
   }
-  return identity;
+  return undefined;
 }

@@ -1,11 +1,12 @@
 /**
  * Access control for both faces: bearer tokens / API keys (or, on the binary face, verified TLS
- * client certificates) naming a caller, per-tool allow/deny rules by caller, and a per-caller limit
- * on calls in flight. A Connect interceptor for the binary face, an HTTP guard for the MCP face.
+ * client certificates) naming a caller, per-tool and per-resource allow/deny rules by caller (lists
+ * filtered to match), and a per-caller limit on calls in flight. A Connect interceptor for the
+ * binary face, an HTTP guard and list filter for the MCP face.
  *
  * @module
  */
-export { API_KEY_HEADER, authenticate, mayCallTool, tokenFrom } from "./access.js";
+export { API_KEY_HEADER, authenticate, mayCallTool, mayUseResource, tokenFrom } from "./access.js";
 export {
   type AuthConfig,
   type Credential,
@@ -17,6 +18,8 @@ export {
   type ToolRule,
 } from "./auth-config.js";
 export { CALLER, createAuthInterceptor } from "./auth-interceptor.js";
+export { type Refused, refusedIn, resourceUriOf } from "./call-target.js";
 export { CallerLimit } from "./caller-limit.js";
-export { FORBIDDEN_CODE, guardHttpRequest, UNAUTHENTICATED_CODE } from "./http-guard.js";
+export { callerOf, FORBIDDEN_CODE, guardHttpRequest, UNAUTHENTICATED_CODE } from "./http-guard.js";
+export { filterListResult, filterTypedList } from "./list-filter.js";
 export { toolNameOf } from "./tool-name.js";

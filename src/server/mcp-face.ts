@@ -21,7 +21,13 @@ import {
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { JSONRPCMessageSchema, JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
-import { type AuthConfig, guardHttpRequest } from "../auth/index.js";
+import {
+  type AuthConfig,
+  callerOf,
+  filterListResult,
+  guardHttpRequest,
+  UNAUTHENTICATED_CODE,
+} from "../auth/index.js";
 import {
   ErrorCode,
   type JsonObject,
@@ -64,7 +70,10 @@ export interface McpFaceOptions {
   listen?: { host?: string; port?: number };
   /** Host names accepted in `Host`/`Origin` (HTTP only). Default: loopback names. */
   allowedHosts?: readonly string[];
-  /** Access control for HTTP clients (401 without a valid token, 403 for a refused tool). */
+  /**
+   * Access control for HTTP clients: 401 without a valid token, 403 for a refused tool or
+   * resource, and lists without what the caller's rules refuse.
+   */
   auth?: AuthConfig;
   /** A bearer token sent to the upstream (for a gateway that checks tokens). */
   upstreamToken?: string;
@@ -120,7 +129,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     const handler = new StreamableHttpHandler({
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       onsession: async (connection) => {
-        await attachPeer(connection, client, forward).start();
+        await attachPeer(connection, client, forward, options.auth).start();
       },
     });
     const server = createServer((req, res) => {
@@ -169,12 +178,30 @@ function listenOn(server: Server, host: string, port: number): Promise<void> {
 /** The ways of calling tools that an upstream client answered with Unimplemented. */
 const lacking = new WeakMap<UpstreamClient, Set<string>>();
 
-/** A peer on `transport` whose every mapped MCP method is an RPC on `client`. */
-function attachPeer(transport: Transport, client: UpstreamClient, forward?: readonly string[]): Peer {
+/**
+ * A peer on `transport` whose every mapped MCP method is an RPC on `client`. With `auth`, list
+ * results leave out what the caller (named by the request's HTTP headers) may not use.
+ */
+function attachPeer(
+  transport: Transport,
+  client: UpstreamClient,
+  forward?: readonly string[],
+  auth?: AuthConfig,
+): Peer {
   const peer = new Peer(transport);
+  const visible = (result: JsonObject, method: string, context: RequestContext): JsonObject => {
+    if (auth === undefined) return result;
+    const caller = callerOf(auth, context.info?.headers);
+    // The HTTP guard let only valid tokens through; a message without one is not shown anything.
+    if (caller === undefined) throw new JsonRpcError(UNAUTHENTICATED_CODE, "Unauthorized: no valid token");
+    return filterListResult(auth, caller, method, result);
+  };
   for (const method of unaryMethods.values()) {
     peer.setRequestHandler(method.method, async (request, context) =>
-      complete(request, await unary(client, method, request, context, forward)),
+      complete(
+        request,
+        visible(await unary(client, method, request, context, forward), method.method, context),
+      ),
     );
   }
   const callTool = unaryMethods.get("tools/call");
