@@ -20,7 +20,7 @@ import { authenticate, tokenFrom } from "./access.js";
 import { type AuthConfig, DEFAULT_MAX_CONCURRENT_PER_CALLER } from "./auth-config.js";
 import { type Refused, refusedIn } from "./call-target.js";
 import { CallerLimit, releaseWhenDone } from "./caller-limit.js";
-import { filterTypedList } from "./list-filter.js";
+import { filterTypedList, hiddenFrom } from "./list-filter.js";
 
 /** The authenticated caller of a call, for interceptors further out (logs, metrics). */
 export const CALLER = createContextKey<string | undefined>(undefined, { description: "caller identity" });
@@ -43,7 +43,10 @@ function refusal(refused: Refused, identity: string, log: Logger | undefined, me
   );
 }
 
-/** `response` with the list entries the rules refuse `identity` left out, message by message. */
+/**
+ * `response` with the list entries the rules refuse `identity` left out, message by message, and
+ * without the resource-update notifications about resources it may not use.
+ */
 function listedFor<R extends UnaryResponse | StreamResponse>(
   config: AuthConfig,
   identity: string,
@@ -57,9 +60,13 @@ function listedFor<R extends UnaryResponse | StreamResponse>(
       const iterator = source[Symbol.asyncIterator]();
       return {
         async next() {
-          const result = await iterator.next();
-          if (result.done !== true) filterTypedList(config, identity, result.value);
-          return result;
+          for (;;) {
+            const result = await iterator.next();
+            if (result.done === true) return result;
+            if (hiddenFrom(config, identity, result.value)) continue;
+            filterTypedList(config, identity, result.value);
+            return result;
+          }
         },
         async return(value?: unknown) {
           return (await iterator.return?.(value)) ?? { done: true, value: undefined };

@@ -21,5 +21,5 @@ export { CALLER, createAuthInterceptor } from "./auth-interceptor.js";
 export { type Refused, refusedIn, resourceUriOf } from "./call-target.js";
 export { CallerLimit } from "./caller-limit.js";
 export { callerOf, FORBIDDEN_CODE, guardHttpRequest, UNAUTHENTICATED_CODE } from "./http-guard.js";
-export { filterListResult, filterTypedList } from "./list-filter.js";
+export { filterListResult, filterTypedList, hiddenFrom } from "./list-filter.js";
 export { toolNameOf } from "./tool-name.js";

@@ -74,3 +74,18 @@ export function filterListResult<R extends Record<string, unknown>>(
   if (key === undefined || !Array.isArray(list) || (config.rules ?? []).length === 0) return result;
   return { ...result, [key]: list.filter(listsOf(config, identity)[key]) };
 }
+
+/**
+ * Whether a streamed message is about a resource `identity` may not use: a
+ * `notifications/resources/updated` (bare, as `SubscriptionsListen` sends it, or in a
+ * `JSONRPCMessage`) whose URI the rules refuse. Such messages are dropped, not sent.
+ */
+export function hiddenFrom(config: AuthConfig, identity: string, message: unknown): boolean {
+  let m = message as Typed | null;
+  if (m === null || typeof m !== "object") return false;
+  if (m.$typeName === "mcp.v1.JSONRPCMessage") m = m.value?.value as Typed | null;
+  if (m?.$typeName !== "mcp.v1.JSONRPCNotification") return false;
+  const params = (m as { params?: { case?: string; value?: { uri?: string } } }).params;
+  if (params?.case !== "resourceUpdatedNotificationParams") return false;
+  return !mayUseResource(config, identity, params.value?.uri ?? "");
+}

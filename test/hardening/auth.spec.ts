@@ -326,6 +326,38 @@ describe("auth: per-resource rules and filtered lists (server-everything)", func
     assert.ok(admin.contents.length);
   });
 
+  it("gateway: SubscriptionsListen drops resource updates about resources the caller may not use", async () => {
+    const admin = client(ADMIN);
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), 15_000);
+    /** The URIs of the resource updates a caller hears until it has heard `until`. */
+    const updates = async (token: string, until: (uris: string[]) => boolean) => {
+      const uris: string[] = [];
+      for await (const note of client(token).subscriptionsListen({}, { signal: stop.signal })) {
+        if (note.params.case === "resourceUpdatedNotificationParams") uris.push(note.params.value.uri ?? "");
+        if (until(uris)) break;
+      }
+      return uris;
+    };
+    const heardByReader = updates(READER, (uris) => uris.includes(FEATURES));
+    const heardByAdmin = updates(ADMIN, (uris) => uris.includes(FEATURES) && uris.includes(ARCHITECTURE));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // Both listeners attached upstream.
+    // The upstream sends them in subscription order: the denied one first, on the same pipe.
+    await admin.subscribe({ uri: ARCHITECTURE });
+    await admin.subscribe({ uri: FEATURES });
+    await admin.callTool({ name: "toggle-subscriber-updates", arguments: "{}" });
+    try {
+      const [reader, adminHeard] = await Promise.all([heardByReader, heardByAdmin]);
+      assert.ok(reader.includes(FEATURES) && !reader.includes(ARCHITECTURE), reader.join());
+      assert.ok(adminHeard.includes(ARCHITECTURE), adminHeard.join());
+    } finally {
+      clearTimeout(timer);
+      await admin.callTool({ name: "toggle-subscriber-updates", arguments: "{}" });
+      await admin.unsubscribe({ uri: ARCHITECTURE });
+      await admin.unsubscribe({ uri: FEATURES });
+    }
+  });
+
   /** The SDK's error for an HTTP 403 with the face's JSON-RPC refusal (-32003) in its body. */
   const forbidden = (error: unknown) =>
     (error as { code?: unknown }).code === 403 && /-32003/.test(String(error));
