@@ -7,6 +7,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type InventoryServer, startInventoryServer } from "../../examples/inventory/server.js";
+import { progressOnTheWire } from "../helpers/progress-on-the-wire.js";
 import { inventoryDir, root } from "./fixtures.js";
 import { type CallResult, text } from "./mcp-results.js";
 
@@ -16,6 +17,7 @@ const tool = (method: string) => `inventory_v1_InventoryService_${method}`;
 describe("protomcp tools (SDK client over stdio)", () => {
   let server: InventoryServer;
   let client: Client;
+  let progressFor: (token: string | number) => number[];
   before(async () => {
     server = await startInventoryServer({ token: "s3cret" });
     client = new Client({ name: "test", version: "1.0.0" });
@@ -38,6 +40,7 @@ describe("protomcp tools (SDK client over stdio)", () => {
       stderr: "pipe",
     });
     await client.connect(transport);
+    progressFor = progressOnTheWire(transport);
   });
   after(async () => {
     await client.close();
@@ -116,19 +119,18 @@ describe("protomcp tools (SDK client over stdio)", () => {
   });
 
   it("collects all messages of a server stream and reports progress per message", async () => {
-    const progress: number[] = [];
-    const result = (await client.callTool(
-      { name: tool("WatchStock"), arguments: { interval: "0.01s" } },
-      undefined,
-      { onprogress: (p) => progress.push(p.progress) },
-    )) as CallResult;
+    const result = (await client.callTool({
+      name: tool("WatchStock"),
+      arguments: { interval: "0.01s" },
+      _meta: { progressToken: "watch" },
+    })) as CallResult;
     assert.equal(result.isError, undefined, text(result));
     const messages = (result.structuredContent as { messages: { sku: string }[] }).messages;
     assert.deepEqual(
       messages.map((m) => m.sku),
       ["BOOK-042", "HAM-001", "KIT-007"],
     );
-    assert.deepEqual(progress, [1, 2, 3]);
+    assert.deepEqual(progressFor("watch"), [1, 2, 3]);
   });
 
   it("fails a call without the configured header", async () => {

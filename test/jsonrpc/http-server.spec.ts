@@ -10,6 +10,8 @@ import type { HttpServerConnection } from "../../src/jsonrpc/http-server-connect
 import type { JsonObject } from "../../src/jsonrpc/messages.js";
 import type { Peer } from "../../src/jsonrpc/peer.js";
 import { serveFixture } from "./helpers.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { progressOnTheWire } from "../helpers/progress-on-the-wire.js";
 
 const JSON_AND_SSE = "application/json, text/event-stream";
 
@@ -90,12 +92,14 @@ describe("jsonrpc: Streamable HTTP server", function () {
     });
 
     it("streams notifications before the response (SSE response)", async () => {
-      const seen: number[] = [];
-      const result = await client.callTool({ name: "progress", arguments: {} }, undefined, {
-        onprogress: (p) => seen.push(p.progress),
+      const progressFor = progressOnTheWire(client.transport as Transport);
+      const result = await client.callTool({
+        name: "progress",
+        arguments: {},
+        _meta: { progressToken: "sse" },
       });
       assert.deepEqual(result.content, [{ type: "text", text: "done" }]);
-      assert.deepEqual(seen, [1, 2]);
+      assert.deepEqual(progressFor("sse"), [1, 2]);
     });
 
     it("ends the session on DELETE", async () => {

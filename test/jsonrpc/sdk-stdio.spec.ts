@@ -2,6 +2,8 @@ import * as assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { progressOnTheWire } from "../helpers/progress-on-the-wire.js";
 
 const fixture = fileURLToPath(new URL("../fixtures/jsonrpc/stdio-fixture-server.ts", import.meta.url));
 
@@ -40,10 +42,8 @@ describe("jsonrpc: official SDK stdio client against our StdioServerTransport", 
   });
 
   it("receives progress", async () => {
-    const seen: number[] = [];
-    await client.callTool({ name: "progress", arguments: {} }, undefined, {
-      onprogress: (p) => seen.push(p.progress),
-    });
-    assert.deepEqual(seen, [1, 2]);
+    const progressFor = progressOnTheWire(client.transport as Transport);
+    await client.callTool({ name: "progress", arguments: {}, _meta: { progressToken: "stdio" } });
+    assert.deepEqual(progressFor("stdio"), [1, 2]);
   });
 });

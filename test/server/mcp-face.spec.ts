@@ -6,15 +6,19 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { createDemoServer, README_URI } from "../../examples/demo/server.js";
 import { type Listening, type McpFace, serveMcpFace } from "../../src/server/index.js";
+import { progressOnTheWire } from "../helpers/progress-on-the-wire.js";
 
 const bin = fileURLToPath(new URL("../../bin/protomcp.js", import.meta.url));
 
 /** The same checks, whichever way the SDK client reaches the face. */
 function behavesLikeTheDemo(connect: () => Promise<Client>): void {
   let client: Client;
+  let progressFor: (token: string | number) => number[];
 
   before(async () => {
     client = await connect();
+    if (client.transport === undefined) throw new Error("not connected");
+    progressFor = progressOnTheWire(client.transport);
   });
 
   after(async () => {
@@ -58,12 +62,13 @@ function behavesLikeTheDemo(connect: () => Promise<Client>): void {
   });
 
   it("relays progress from the Call stream", async () => {
-    const progress: number[] = [];
-    const result = await client.callTool({ name: "count", arguments: { steps: 3 } }, undefined, {
-      onprogress: (p) => progress.push(p.progress),
+    const result = await client.callTool({
+      name: "count",
+      arguments: { steps: 3 },
+      _meta: { progressToken: "count" },
     });
     assert.deepEqual(result.content, [{ type: "text", text: "counted to 3" }]);
-    assert.deepEqual(progress, [1, 2, 3]);
+    assert.deepEqual(progressFor("count"), [1, 2, 3]);
   });
 
   it("answers an unknown tool and invalid arguments with -32602", async () => {
