@@ -1,7 +1,8 @@
 /**
  * What a binary request touches that rules govern, whichever RPC carries it: a tool
  * (`CallTool`, or `Call`/`Exchange` with `tools/call`) or a resource (`ReadResource`,
- * `Subscribe`, or `Call`/`Exchange` with `resources/read` / `resources/subscribe`), and whether
+ * `Subscribe`, `Unsubscribe`, or `Call`/`Exchange` with `resources/read`, `resources/subscribe` or
+ * `resources/unsubscribe`), and whether
  * the caller's rules refuse it.
  *
  * @module
@@ -17,12 +18,20 @@ interface Shape {
   params?: { case?: string; value?: { uri?: string } };
 }
 
-const RESOURCE_PARAMS = new Set(["mcp.v1.ReadResourceRequestParams", "mcp.v1.SubscribeRequestParams"]);
-const RESOURCE_CASES = new Set(["readResourceRequestParams", "subscribeRequestParams"]);
-const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe"]);
+const RESOURCE_PARAMS = new Set([
+  "mcp.v1.ReadResourceRequestParams",
+  "mcp.v1.SubscribeRequestParams",
+  "mcp.v1.UnsubscribeRequestParams",
+]);
+const RESOURCE_CASES = new Set([
+  "readResourceRequestParams",
+  "subscribeRequestParams",
+  "unsubscribeRequestParams",
+]);
+const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe", "resources/unsubscribe"]);
 
 /**
- * The resource URI `message` reads or subscribes to; `""` for such a request that names none;
+ * The resource URI `message` reads, subscribes or unsubscribes to; `""` for such a request that names none;
  * undefined when the message is neither.
  */
 export function resourceUriOf(message: unknown): string | undefined {

@@ -1,8 +1,8 @@
 /**
  * Access control on the MCP HTTP face: checked before a request reaches the Streamable HTTP
  * handler. No valid token: HTTP 401 (with `WWW-Authenticate: Bearer`); a `tools/call` for a tool,
- * or a `resources/read` / `resources/subscribe` for a resource, that the rules refuse (alone or in
- * a batch): HTTP 403. Both with a JSON-RPC error body. (Lists are filtered by the face itself,
+ * or a `resources/read` / `resources/subscribe` / `resources/unsubscribe` for a resource, that the
+ * rules refuse (alone or in a batch): HTTP 403. Both with a JSON-RPC error body. (Lists are filtered by the face itself,
  * with {@link callerOf} and `filterListResult`.)
  *
  * @module
@@ -34,11 +34,11 @@ function refuse(
   res.writeHead(status, headers).end(body);
 }
 
-const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe"]);
+const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe", "resources/unsubscribe"]);
 
 /**
  * The first tool or resource in a body's requests (`tools/call`, `resources/read`,
- * `resources/subscribe`) that the rules refuse `identity`, with that request's id.
+ * `resources/subscribe`, `resources/unsubscribe`) that the rules refuse `identity`, with that request's id.
  */
 function refusedRequest(
   config: AuthConfig,

@@ -26,6 +26,7 @@ import {
   callerOf,
   filterListResult,
   guardHttpRequest,
+  hiddenFrom,
   UNAUTHENTICATED_CODE,
 } from "../auth/index.js";
 import {
@@ -36,15 +37,17 @@ import {
   MetaKey,
   Peer,
   type RequestContext,
+  type RequestHandler,
   STATELESS_REVISION,
   StdioServerTransport,
   StreamableHttpHandler,
   type Transport,
 } from "../jsonrpc/index.js";
-import type { Logger } from "../observe/index.js";
+import { type Logger, MetricsRegistry } from "../observe/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
 import { exchanged } from "./face-exchange.js";
+import { FaceMetrics } from "./face-metrics.js";
 import { upstreamHeaders } from "./upstream-headers.js";
 import { relayNotifications } from "./notification-relay.js";
 import { convertParams } from "./params-conversion.js";
@@ -79,6 +82,11 @@ export interface McpFaceOptions {
   upstreamToken?: string;
   /** Where refusals are logged. */
   logger?: Logger;
+  /**
+   * Count requests (by method, tool and JSON-RPC code), latency and requests in flight, in this
+   * registry or (`true`) a new one, served at `GET /metrics` on the HTTP port.
+   */
+  metrics?: boolean | MetricsRegistry;
 }
 
 /** A running MCP face. */
@@ -87,6 +95,8 @@ export interface McpFace {
   url: string | undefined;
   /** Resolves when the stdio client went away (never for HTTP alone). */
   closed: Promise<void>;
+  /** The registry the face counts its requests in, when `metrics` was asked for. */
+  metrics: MetricsRegistry | undefined;
   /** Stops serving. */
   close(): Promise<void>;
 }
@@ -113,12 +123,14 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     options.transport ?? createGrpcTransport({ baseUrl, interceptors: token === undefined ? [] : [bearer] }),
   );
   const forward = options.forwardHeaders;
+  const registry = options.metrics === true ? new MetricsRegistry() : options.metrics || undefined;
+  const metrics = registry === undefined ? undefined : new FaceMetrics(registry);
   const closers: (() => Promise<void>)[] = [];
   let url: string | undefined;
   let closed: Promise<void> = new Promise<void>(() => {});
 
   if (options.stdio === true) {
-    const peer = attachPeer(new StdioServerTransport(), client, forward);
+    const peer = attachPeer(new StdioServerTransport(), client, forward, undefined, metrics);
     closed = new Promise<void>((resolve) => {
       peer.onclose = () => resolve();
     });
@@ -129,19 +141,21 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     const handler = new StreamableHttpHandler({
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
       onsession: async (connection) => {
-        await attachPeer(connection, client, forward, options.auth).start();
+        await attachPeer(connection, client, forward, options.auth, metrics).start();
       },
     });
     const server = createServer((req, res) => {
       const path = (req.url ?? "").split("?")[0];
       const auth = options.auth;
-      if (path !== "/mcp") {
+      if (path === "/metrics" && metrics !== undefined) {
+        metrics.serve(req, res);
+      } else if (path !== "/mcp") {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found: MCP is served at /mcp\n");
       } else if (auth === undefined) {
         void handler.handle(req, res);
       } else {
         void guardHttpRequest(auth, req, res, options.logger).then(
-          (caller) => (caller === undefined ? undefined : handler.handle(req, res)),
+          (caller) => (caller === undefined ? metrics?.refused(res.statusCode) : handler.handle(req, res)),
           () => res.destroy(),
         );
       }
@@ -159,6 +173,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   return {
     url,
     closed,
+    metrics: registry,
     close: async () => {
       for (const close of closers) await close();
     },
@@ -180,15 +195,24 @@ const lacking = new WeakMap<UpstreamClient, Set<string>>();
 
 /**
  * A peer on `transport` whose every mapped MCP method is an RPC on `client`. With `auth`, list
- * results leave out what the caller (named by the request's HTTP headers) may not use.
+ * results leave out what the caller (named by the request's HTTP headers) may not use; with
+ * `metrics`, every request (an unknown method too) is counted.
  */
 function attachPeer(
   transport: Transport,
   client: UpstreamClient,
   forward?: readonly string[],
   auth?: AuthConfig,
+  metrics?: FaceMetrics,
 ): Peer {
   const peer = new Peer(transport);
+  const handle = (method: string, handler: RequestHandler) =>
+    peer.setRequestHandler(method, metrics === undefined ? handler : metrics.observe(handler));
+  if (metrics !== undefined) {
+    peer.fallbackRequestHandler = metrics.observe(async (request) => {
+      throw new JsonRpcError(ErrorCode.MethodNotFound, `cannot handle ${request.method}: method not found`);
+    });
+  }
   const visible = (result: JsonObject, method: string, context: RequestContext): JsonObject => {
     if (auth === undefined) return result;
     const caller = callerOf(auth, context.info?.headers);
@@ -197,7 +221,7 @@ function attachPeer(
     return filterListResult(auth, caller, method, result);
   };
   for (const method of unaryMethods.values()) {
-    peer.setRequestHandler(method.method, async (request, context) =>
+    handle(method.method, async (request, context) =>
       complete(
         request,
         visible(await unary(client, method, request, context, forward), method.method, context),
@@ -207,7 +231,7 @@ function attachPeer(
   const callTool = unaryMethods.get("tools/call");
   // tools/call prefers Exchange (server-to-client requests), then Call (notifications), then
   // CallTool; an upstream that lacks one is remembered so later calls skip it.
-  peer.setRequestHandler("tools/call", async (request, context) => {
+  handle("tools/call", async (request, context) => {
     const lacks = lacking.get(client) ?? new Set<string>();
     lacking.set(client, lacks);
     const ways: [string, () => Promise<JsonObject>][] = [
@@ -230,7 +254,12 @@ function attachPeer(
     }
     throw new JsonRpcError(ErrorCode.MethodNotFound, "the upstream implements no way to call tools");
   });
-  peer.setNotificationHandler("notifications/initialized", () => relayNotifications(peer, client));
+  peer.setNotificationHandler("notifications/initialized", (_, info) => {
+    if (auth === undefined) return relayNotifications(peer, client);
+    // The session's caller is the one that initialized it; without a valid token it hears nothing.
+    const caller = callerOf(auth, info?.headers);
+    relayNotifications(peer, client, (n) => caller === undefined || hiddenFrom(auth, caller, n));
+  });
   return peer;
 }
 

@@ -6,7 +6,7 @@
  */
 import { create } from "@bufbuild/protobuf";
 import { Code, type Client, ConnectError } from "@connectrpc/connect";
-import { JSONRPCNotificationSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
+import { type JSONRPCNotification, JSONRPCNotificationSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { SubscriptionsListenRequestParamsSchema } from "../../gen/es/mcp/v1/subscriptions_pb.js";
 import type { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import type { JsonObject, Peer } from "../jsonrpc/index.js";
@@ -17,8 +17,15 @@ import { valueFromMessage } from "./codec.js";
  * the session cannot take (an HTTP client without a GET stream) is dropped: the spec lets a
  * server send list changes only when the client can listen. An upstream without
  * `SubscriptionsListen` (Unimplemented) just means nothing is relayed.
+ *
+ * The upstream's stream is the same for every session, so a notification `hidden` says this
+ * session's caller may not see (an update of a resource its rules refuse) is dropped too.
  */
-export function relayNotifications(peer: Peer, client: Client<typeof McpService>): void {
+export function relayNotifications(
+  peer: Peer,
+  client: Client<typeof McpService>,
+  hidden: (notification: JSONRPCNotification) => boolean = () => false,
+): void {
   const abort = new AbortController();
   const previous = peer.onclose;
   peer.onclose = (info) => {
@@ -28,6 +35,7 @@ export function relayNotifications(peer: Peer, client: Client<typeof McpService>
   void (async () => {
     const request = create(SubscriptionsListenRequestParamsSchema);
     for await (const notification of client.subscriptionsListen(request, { signal: abort.signal })) {
+      if (hidden(notification)) continue;
       const json = valueFromMessage(JSONRPCNotificationSchema, "JSONRPCNotification", notification);
       await peer.notify(String(json.method), json.params as JsonObject | undefined).catch(() => {});
     }
