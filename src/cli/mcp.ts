@@ -20,6 +20,7 @@ options:
   --auth-token-env NAME   HTTP clients need a token from env NAME ("TOKEN" or "ID:TOKEN,...")
   --auth-rules FILE       per-tool rules: {"rules": [{"identity": "ID", "allow": [..], "deny": [..]}]}
   --upstream-token-env NAME  send the token in env NAME to the upstream as a bearer token
+  --metrics               serve Prometheus metrics at http://HOST:PORT/metrics (with --listen)
 `;
 
 function fail(message: string, code: number): number {
@@ -46,6 +47,7 @@ export async function run(args: string[]): Promise<number> {
     "auth-token-env"?: string;
     "auth-rules"?: string;
     "upstream-token-env"?: string;
+    metrics?: boolean;
   };
   try {
     values = parseArgs({
@@ -59,6 +61,7 @@ export async function run(args: string[]): Promise<number> {
         "auth-token-env": { type: "string" },
         "auth-rules": { type: "string" },
         "upstream-token-env": { type: "string" },
+        metrics: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -77,6 +80,9 @@ export async function run(args: string[]): Promise<number> {
     upstream = new URL(values.upstream);
   } catch {
     return fail(`not a URL: '${values.upstream}'\n`, 2);
+  }
+  if (values.metrics === true && values.listen === undefined) {
+    return fail("--metrics needs --listen: metrics are served on the HTTP port\n", 2);
   }
   const address = values.listen === undefined ? undefined : parseAddress(values.listen);
   if (values.listen !== undefined && address === undefined) {
@@ -105,6 +111,7 @@ export async function run(args: string[]): Promise<number> {
     ...(values["forward-header"] === undefined ? {} : { forwardHeaders: values["forward-header"] }),
     ...(auth === undefined ? {} : { auth }),
     ...(upstreamToken === undefined ? {} : { upstreamToken }),
+    ...(values.metrics === true ? { metrics: true } : {}),
   });
   if (face.url !== undefined)
     process.stderr.write(`protomcp mcp: serving MCP at ${face.url} for ${upstream.href}\n`);

@@ -28,13 +28,16 @@ export class FaceMetrics {
 
   constructor(readonly registry: MetricsRegistry) {}
 
-  /** `handler`, counted: in flight while it runs, then by outcome and latency. */
-  observe(handler: RequestHandler): RequestHandler {
+  /**
+   * `handler`, counted: in flight while it runs, then by outcome and latency. `method` replaces
+   * the request's own as the label (for unknown methods, whose names clients make up).
+   */
+  observe(handler: RequestHandler, method?: string): RequestHandler {
     return async (request, context) => {
       const started = performance.now();
       const name = request.params?.name;
       const labels = {
-        method: request.method,
+        method: method ?? request.method,
         tool: request.method === "tools/call" && typeof name === "string" ? this.toolLabel(name) : "",
       };
       const flight = { method: labels.method };

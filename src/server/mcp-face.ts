@@ -211,7 +211,7 @@ function attachPeer(
   if (metrics !== undefined) {
     peer.fallbackRequestHandler = metrics.observe(async (request) => {
       throw new JsonRpcError(ErrorCode.MethodNotFound, `cannot handle ${request.method}: method not found`);
-    });
+    }, "(unknown)");
   }
   const visible = (result: JsonObject, method: string, context: RequestContext): JsonObject => {
     if (auth === undefined) return result;
