@@ -9,6 +9,30 @@ import type { JsonToBinary } from "./json-to-binary.js";
 
 /** Characters per chunk: a multiple of 4, so that chunks decode independently. */
 const CHUNK = 16384;
+
+/**
+ * Node keeps a string made from bytes outside V8's heap once it is longer than this (its
+ * `EXTERN_APEX`, 0xFBEE9 characters): one allocation and one copy, nothing for the garbage
+ * collector to move. A shorter one is copied into the heap, and past ~128 KB into its large-object
+ * space, which costs ten times the conversion. So a multi-MB blob goes through native code in chunks
+ * longer than this, and the chunks in between are kept small.
+ */
+const EXTERNAL_STRING = 0xfbee9 + 1;
+/** Characters per chunk for large base64 texts: a multiple of 4, well past `EXTERNAL_STRING`. */
+const BIG_CHUNK = 3 * 512 * 1024;
+/** Bytes per chunk when writing large blobs as base64: `BIG_CHUNK` characters. */
+const BIG_ENCODE_CHUNK = (BIG_CHUNK / 4) * 3;
+/** Bytes whose base64 text is at least `EXTERNAL_STRING` characters long. */
+const EXTERNAL_BYTES = Math.ceil(EXTERNAL_STRING / 4) * 3;
+
+/**
+ * The end of the chunk that starts at `i`: `size` on, or `to` when what would be left is shorter
+ * than `min` (so that no chunk of a large text falls below `EXTERNAL_STRING`).
+ */
+function chunkEnd(i: number, to: number, size: number, min: number): number {
+  const next = i + size;
+  return to - next < min ? to : next;
+}
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const INDEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
@@ -22,8 +46,8 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   let text: Buffer = enc.b;
   let from = start + 1;
   let to = close;
-  const escaped = enc.b.indexOf(0x5c, from) >= 0 && enc.b.indexOf(0x5c, from) < close;
-  if (escaped) {
+  const backslash = enc.b.indexOf(0x5c, from);
+  if (backslash >= 0 && backslash < close) {
     enc.escaped = true;
     // Escapes (such as `\/`) are legal JSON; decode them first. Rare, so a copy is fine.
     text = Buffer.from(enc.stringValue(start, close), "latin1");
@@ -46,10 +70,15 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   w.varint(length);
   w.ensure(length + 4);
   let written = 0;
-  for (let i = from; i < to; i += CHUNK) {
-    const chunk = text.latin1Slice(i, Math.min(i + CHUNK, to));
+  const big = n >= EXTERNAL_STRING;
+  const size = big ? BIG_CHUNK : CHUNK;
+  const min = big ? EXTERNAL_STRING : 0;
+  for (let i = from; i < to; ) {
+    const end = chunkEnd(i, to, size, min);
+    const chunk = text.latin1Slice(i, end);
     if (chunk.includes("-") || chunk.includes("_")) bad("it uses the URL-safe alphabet");
     written += w.buf.write(chunk, w.pos + written, "base64");
+    i = end;
   }
   // Node skips characters outside the alphabet; a short count is how they show.
   if (written !== length) bad("it holds characters outside the base64 alphabet");
@@ -59,7 +88,8 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
 /**
  * Bytes per chunk when writing base64: a multiple of 3, so chunks encode independently. Node's
  * native encoder is fastest on strings of this size; one string of a whole large blob costs more
- * than the encoding (V8 builds it slowly past a few hundred KB).
+ * than the encoding (V8 builds it slowly past a few hundred KB), unless it is long enough to stay
+ * outside V8's heap (`EXTERNAL_BYTES`).
  */
 const ENCODE_CHUNK = 3072;
 
@@ -68,9 +98,14 @@ export function writeBase64(w: ByteWriter, src: Buffer, start: number, end: numb
   w.ensure(Math.ceil((end - start) / 3) * 4);
   const out = w.buf;
   let pos = w.pos;
-  for (let i = start; i < end; i += ENCODE_CHUNK) {
-    const chunk = src.base64Slice(i, Math.min(i + ENCODE_CHUNK, end));
+  const big = end - start >= EXTERNAL_BYTES;
+  const size = big ? BIG_ENCODE_CHUNK : ENCODE_CHUNK;
+  const min = big ? EXTERNAL_BYTES : 0;
+  for (let i = start; i < end; ) {
+    const to = chunkEnd(i, end, size, min);
+    const chunk = src.base64Slice(i, to);
     pos += out.latin1Write(chunk, pos, chunk.length);
+    i = to;
   }
   w.pos = pos;
 }

@@ -1,0 +1,86 @@
+/**
+ * Binary content goes through Node's native base64 in chunks: small ones for ordinary blobs, and
+ * for multi-MB ones chunks long enough to stay outside V8's heap, with the remainder folded into the
+ * last chunk. Every size around those boundaries must come back as the same text, and a bad
+ * character must be found in any chunk, the last one included.
+ */
+import assert from "node:assert/strict";
+import { binaryToJson, jsonToBinary, TranscodeCode, TranscodeError } from "../../src/transcode/index.js";
+
+const options = { revision: "2025-11-25" } as const;
+const KB = 1024;
+const MB = 1024 * KB;
+
+/** Deterministic bytes that use the whole base64 alphabet. */
+function bytes(n: number): Buffer {
+  const b = Buffer.allocUnsafe(n);
+  let x = n | 1;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
+
+function imageJson(data: string): string {
+  return JSON.stringify({ type: "image", data, mimeType: "image/png" });
+}
+
+describe("transcode: base64 content", () => {
+  // Around 16 KiB text chunks and 3 KiB byte chunks, Node's external-string threshold (0xFBEE9
+  // characters, 773,937 bytes), and the 1.5 MiB large chunk with remainders just under and over it.
+  const sizes = [
+    0,
+    1,
+    2,
+    3,
+    3072,
+    3073,
+    12287,
+    12288,
+    12289,
+    773_934,
+    773_937,
+    773_940,
+    1_000_000,
+    1_179_648 + 773_934,
+    1_179_648 + 773_940,
+    2 * 1_179_648,
+    8 * MB + 1,
+  ];
+
+  for (const n of sizes) {
+    it(`round-trips ${n} bytes of content exactly, as raw bytes on the wire`, () => {
+      const blob = bytes(n);
+      const json = imageJson(blob.toString("base64"));
+      const binary = jsonToBinary("ImageContent", json, options);
+      assert.ok(Buffer.from(binary).includes(blob), "the bytes travel raw");
+      assert.equal(Buffer.from(binaryToJson("ImageContent", binary, options)).toString("utf8"), json);
+    });
+  }
+
+  function rejectsAt(n: number, at: number, char: string, message: RegExp): void {
+    const text = bytes(n).toString("base64");
+    const bad = `${text.slice(0, at)}${char}${text.slice(at + 1)}`;
+    assert.throws(
+      () => jsonToBinary("ImageContent", imageJson(bad), options),
+      (e: unknown) =>
+        e instanceof TranscodeError && e.code === TranscodeCode.InvalidValue && message.test(e.message),
+    );
+  }
+
+  it("finds URL-safe characters in the first, a middle and the last chunk of a large text", () => {
+    const n = 4 * MB;
+    const length = Math.ceil(n / 3) * 4;
+    for (const at of [0, 2_200_000, length - 8]) {
+      rejectsAt(n, at, "-", /URL-safe/);
+      rejectsAt(n, at, "_", /URL-safe/);
+    }
+  });
+
+  it("finds characters outside the alphabet anywhere in a large text", () => {
+    const n = 4 * MB;
+    const length = Math.ceil(n / 3) * 4;
+    for (const at of [5, 1_572_870, length - 8]) rejectsAt(n, at, "*", /outside the base64 alphabet/);
+  });
+});
