@@ -7,7 +7,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { EchoRequestSchema } from "../../examples/demo/gen/demo/v1/demo_pb.js";
 import { createMcpServer, type Listening } from "../../src/server/index.js";
 
-// `protomcp mcp` flags that only the CLI wires: --forward-header and --allow-host (which replaces
+// `protomcp mcp` flags that only the CLI wires: --forward-header, --metrics and --allow-host (which replaces
 // the default loopback names, so the test names 127.0.0.1 too).
 
 const bin = fileURLToPath(new URL("../../bin/protomcp.js", import.meta.url));
@@ -29,7 +29,7 @@ async function startFace(args: string[]): Promise<{ child: ChildProcess; url: UR
   return { child, url };
 }
 
-describe("cli: protomcp mcp --forward-header and --allow-host", function () {
+describe("cli: protomcp mcp --forward-header, --metrics and --allow-host", function () {
   this.timeout(30_000);
   let binary: Listening;
   let face: { child: ChildProcess; url: URL };
@@ -53,6 +53,7 @@ describe("cli: protomcp mcp --forward-header and --allow-host", function () {
       "127.0.0.1",
       "--allow-host",
       "mcp.example.test",
+      "--metrics",
     ]);
   });
 
@@ -73,6 +74,11 @@ describe("cli: protomcp mcp --forward-header and --allow-host", function () {
     } finally {
       await client.close();
     }
+  });
+
+  it("serves Prometheus metrics on the face's port with --metrics", async () => {
+    const metrics = await (await fetch(new URL("/metrics", face.url))).text();
+    assert.match(metrics, /^protomcp_face_requests_total\{[^}]*method="tools\/call"[^}]*\} [1-9]/m);
   });
 
   it("accepts an allowed Origin and refuses any other with 403", async () => {
