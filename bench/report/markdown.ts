@@ -36,8 +36,7 @@ function anchors(report: Report): string {
       : `TypeScript JSON ${int(json.opsPerSec)} ops/s; protobuf: not measured in this run (no protobuf codec registered yet, see \`bench/codecs/index.ts\`)`
     : "not measured in this run (codec suite filtered out)";
   const echo = (impl: string) => find(rows, "roundtrip", impl, "tools-call-echo/c1");
-  const latencyParts = OFFICIAL_OR_FLOOR
-    .map((impl) => [impl, echo(impl)] as const)
+  const latencyParts = OFFICIAL_OR_FLOOR.map((impl) => [impl, echo(impl)] as const)
     .filter(([, r]) => r !== undefined)
     .map(([impl, r]) => `${impl} p50 ${sig(r?.p50Ms)} ms (p99 ${sig(r?.p99Ms)} ms)`);
   const protomcp = rows
@@ -79,7 +78,7 @@ function gatewayTargets(rows: readonly ResultRow[]): string[] {
   const floor = rt("raw-http", "tools-call-echo/c1")?.p50Ms;
   const sdkHttp8 = rt("sdk-http", "tools-call-echo/c8")?.callsPerSec;
   const lines: string[] = [];
-  for (const impl of ["gateway-grpc", "gateway-connect-h1", "gateway-connect-h2"]) {
+  for (const impl of ["gateway-grpc", "gateway-connect-h1", "gateway-connect-h2", "gateway-connect-lean"]) {
     const one = rt(impl, "tools-call-echo/c1");
     const eight = rt(impl, "tools-call-echo/c8");
     if (one?.p50Ms === undefined || direct === undefined || floor === undefined) continue;

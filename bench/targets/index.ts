@@ -3,6 +3,7 @@ import {
   doubleBridge,
   gatewayConnectH1,
   gatewayConnectH2,
+  gatewayConnectLean,
   gatewayGrpc,
 } from "./protomcp-gateway.js";
 import { rawHttp } from "./raw-http.js";
@@ -26,6 +27,7 @@ export const targets: readonly RoundTripTarget[] = [
   gatewayGrpc,
   gatewayConnectH1,
   gatewayConnectH2,
+  gatewayConnectLean,
   doubleBridge,
   binaryTyped,
 ];

@@ -4,9 +4,9 @@
  */
 import type { DescFile, DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter, Interceptor, ServiceImpl } from "@connectrpc/connect";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
 import { certificateContextValues } from "./client-certificate.js";
 import { HealthStatus } from "./health.js";
-import { leanNodeAdapter } from "./lean-adapter.js";
 import { type Listening, type ListenOptions, listen } from "./listen.js";
 import { registerReflection } from "./reflection.js";
 
@@ -44,8 +44,7 @@ export async function startBinaryServer(options: BinaryServerOptions): Promise<B
     registerReflection(router, [...files], ["grpc.health.v1.Health"]);
     health.register(router);
   };
-  // Unary calls skip connect-node's streaming glue (see lean-adapter.ts); protocol logic is connect's.
-  const handler = leanNodeAdapter({
+  const handler = connectNodeAdapter({
     routes,
     interceptors: options.interceptors ?? [],
     readMaxBytes: options.readMaxBytes ?? 16 * 1024 * 1024,
