@@ -377,6 +377,16 @@ export class JsonToBinary extends JsonScanner {
     return this.tryVariants(candidates);
   }
 
+  /** Writes `variant` as a length-delimited member of the union one level below `depth`. */
+  private encodeVariant(variant: FieldPlan, depth: number): void {
+    this.depth = depth + 1;
+    this.w.raw(variant.tag);
+    const start = this.w.beginLength();
+    this.encodeMessageBody(variant.message!);
+    this.w.endLength(start);
+    this.depth = depth;
+  }
+
   /**
    * Variants can look alike at the top (two enum schemas of type "array") and differ deeper down:
    * tries each in turn, the best first, and keeps the first that takes the whole value.
@@ -391,24 +401,13 @@ export class JsonToBinary extends JsonScanner {
       this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
     if (candidates.length === 1) {
       // Decided by a discriminator or a decisive key: nothing to fall back on, so no trial.
-      const variant = candidates[0]!;
-      this.depth = depth + 1;
-      this.w.raw(variant.tag);
-      const start = this.w.beginLength();
-      this.encodeMessageBody(variant.message!);
-      this.w.endLength(start);
-      this.depth = depth;
+      this.encodeVariant(candidates[0]!, depth);
       return;
     }
     let firstError: unknown;
     for (const variant of candidates) {
       try {
-        this.depth = depth + 1;
-        this.w.raw(variant.tag);
-        const start = this.w.beginLength();
-        this.encodeMessageBody(variant.message!);
-        this.w.endLength(start);
-        this.depth = depth;
+        this.encodeVariant(variant, depth);
         return;
       } catch (error) {
         if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
