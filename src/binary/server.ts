@@ -9,6 +9,7 @@ import { certificateContextValues } from "./client-certificate.js";
 import { HealthStatus } from "./health.js";
 import { type Listening, type ListenOptions, listen } from "./listen.js";
 import { registerReflection } from "./reflection.js";
+import { createUnaryFastPath } from "./unary-fast-path.js";
 
 /** A service and its implementation. */
 export interface ServiceBinding<S extends DescService = DescService> {
@@ -23,6 +24,11 @@ export interface BinaryServerOptions extends ListenOptions {
   interceptors?: Interceptor[];
   /** Largest message accepted, in bytes. Default 16 MiB (an 8 MB image fits). */
   readMaxBytes?: number;
+  /**
+   * Serve unary Connect and gRPC calls without connect-node's stream glue (see
+   * `unary-fast-path.ts`). Default true; false sends every call through connect-node's adapter.
+   */
+  fastPath?: boolean;
   /** Extra routes on the same port (an HTTP `/metrics`, for one). */
   fallback?: (req: unknown, res: unknown) => void;
 }
@@ -44,14 +50,30 @@ export async function startBinaryServer(options: BinaryServerOptions): Promise<B
     registerReflection(router, [...files], ["grpc.health.v1.Health"]);
     health.register(router);
   };
-  const handler = connectNodeAdapter({
+  const interceptors = options.interceptors ?? [];
+  const readMaxBytes = options.readMaxBytes ?? 16 * 1024 * 1024;
+  const connectHandler = connectNodeAdapter({
     routes,
-    interceptors: options.interceptors ?? [],
-    readMaxBytes: options.readMaxBytes ?? 16 * 1024 * 1024,
+    interceptors,
+    readMaxBytes,
     // Under mutual TLS, interceptors learn the caller's certificate from CLIENT_CERTIFICATE.
     ...(options.tls === undefined ? {} : { contextValues: certificateContextValues }),
     ...(options.fallback !== undefined ? { fallback: options.fallback as never } : {}),
   });
+  // Unary calls in the common protocols skip connect-node's stream glue; the rest go through it.
+  const fastPath =
+    options.fastPath === false
+      ? undefined
+      : createUnaryFastPath({
+          services: options.services,
+          interceptors,
+          readMaxBytes,
+          ...(options.tls === undefined ? {} : { contextValues: certificateContextValues }),
+        });
+  const handler: Parameters<typeof listen>[0] = (req, res) => {
+    // connect-node's response type differs from node's only in `write`'s callback signature.
+    if (fastPath === undefined || !fastPath(req, res)) connectHandler(req, res as never);
+  };
   const listening = await listen(handler, options);
   return { ...listening, health };
 }
