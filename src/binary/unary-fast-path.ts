@@ -185,7 +185,9 @@ function writeConnect(
     const failure = error ?? new ConnectError("no response", Code.Internal);
     status = codeToHttpStatus(failure.code);
     context.responseHeader.set("content-type", "application/json");
-    failure.metadata.forEach((value, key) => context.responseHeader.set(key, value));
+    failure.metadata.forEach((value, key) => {
+      context.responseHeader.set(key, value);
+    });
     body = errorToJsonBytes(failure, {});
   }
   const header = nodeHeaders(trailerMux(context.responseHeader, context.responseTrailer));
