@@ -1,3 +1,4 @@
+import type { JsonRpcTranscoder } from "../../src/transcode/index.js";
 import { type FixtureContext, fixtureContext, transcoderFor } from "./fixture-binary.js";
 import { defineCodec } from "./types.js";
 
@@ -5,6 +6,15 @@ import { defineCodec } from "./types.js";
 interface TranscodeInput {
   readonly json: Uint8Array;
   readonly context: FixtureContext;
+  /** The fixture's connection: one transcoder, kept across calls as a real connection keeps it. */
+  readonly transcoder: JsonRpcTranscoder;
+}
+
+/** Tells the connection's transcoder which request a response answers, as seeing that request would. */
+function connection(input: TranscodeInput): JsonRpcTranscoder {
+  const answers = input.context.answers;
+  if (answers !== undefined) input.transcoder.expect(answers.id, answers.method);
+  return input.transcoder;
 }
 
 /**
@@ -12,17 +22,19 @@ interface TranscodeInput {
  * `mcp.v1.JSONRPCMessage` bytes and back, with no JS object in between.
  * Encode is JSON bytes -> protobuf bytes; decode is protobuf bytes -> JSON
  * bytes; roundtrip is one full bridge hop (protobuf -> JSON -> protobuf).
- * A response needs its request's method; each call tells the transcoder
- * (`expect`), as a connection that saw the request would know.
+ * One transcoder per fixture, made untimed in `prepare` and reused by every
+ * call, as one connection reuses it: building one per call would time set-up a
+ * connection pays once. A response needs its request's method; each call tells
+ * the transcoder (`expect`), as a connection that saw the request would know.
  */
 export const transcodeCodec = defineCodec<TranscodeInput>({
   name: "transcode",
   description:
-    "protomcp JsonRpcTranscoder: JSON text bytes <-> mcp.v1.JSONRPCMessage bytes (no object model)",
-  prepare: (fixture) => ({ json: Buffer.from(fixture.json, "utf8"), context: fixtureContext(fixture) }),
-  encode: (input) => transcoderFor(input.context).toBinary(input.json),
-  decode: (bytes, context) => ({
-    json: transcoderFor(context.context).toJson(bytes),
-    context: context.context,
-  }),
+    "protomcp JsonRpcTranscoder, one per fixture reused as a connection would (expect(id, method) before each response): JSON text bytes <-> mcp.v1.JSONRPCMessage bytes (no object model)",
+  prepare: (fixture) => {
+    const context = fixtureContext(fixture);
+    return { json: Buffer.from(fixture.json, "utf8"), context, transcoder: transcoderFor(context) };
+  },
+  encode: (input) => connection(input).toBinary(input.json),
+  decode: (bytes, input) => ({ ...input, json: connection(input).toJson(bytes) }),
 });
