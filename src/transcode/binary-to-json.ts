@@ -7,7 +7,7 @@ import type { McpRevision } from "../schema/index.js";
 import { writeBase64 } from "./base64.js";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
-import { JsonScanner, keyHashOf, MAX_DEPTH } from "./json-scanner.js";
+import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import {
   type FieldPlan,
   fieldByKey,
@@ -233,7 +233,7 @@ export class BinaryToJson {
         // An empty list or map travels as an additional entry under its own key: it counts as present.
         const keyStart = this.decodeAdditional(tag);
         const keyEnd = this.additionalKeyEnd;
-        const defined = fieldByKey(plan, keyHashOf(this.b, keyStart, keyEnd), this.b, keyStart, keyEnd);
+        const defined = fieldByKey(plan, this.b, keyStart, keyEnd);
         if (defined !== undefined) seen |= defined.requiredBit;
         continue;
       }

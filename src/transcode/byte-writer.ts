@@ -1,6 +1,6 @@
 /** A growable output buffer with the protobuf and JSON primitives the transcoder writes. */
 
-/** Bytes reserved for a length prefix before the length is known: enough for 2 MiB. */
+/** The most bytes reserved for a length prefix before the length is known: enough for 2 MiB. */
 const LENGTH_RESERVE = 3;
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
@@ -157,37 +157,46 @@ export class ByteWriter {
     this.pos += 8;
   }
 
-  /** Reserves room for a length prefix; pass the result to `endLength` once the content is written. */
-  beginLength(): number {
-    this.ensure(LENGTH_RESERVE);
-    this.pos += LENGTH_RESERVE;
+  /**
+   * Reserves room for a length prefix; pass the result to `endLength` once the content is written.
+   * `bound` is a guess of the content's size (the input left, for the encoder): the prefix gets the
+   * bytes that size needs, so that small messages are not moved down by `endLength` at every level.
+   */
+  beginLength(bound = 0x1fffff): number {
+    const reserve = bound < 0x80 ? 1 : bound < 0x4000 ? 2 : LENGTH_RESERVE;
+    this.ensure(reserve);
+    this.pos += reserve;
+    // The reserved byte before the content remembers how many were reserved, until `endLength`.
+    this.buf[this.pos - 1] = reserve;
     return this.pos;
   }
 
-  /** Writes the length of everything since `beginLength`, moving the content if the prefix is not 3 bytes. */
+  /** Writes the length of everything since `beginLength`, moving the content if the prefix needs more or fewer bytes. */
   endLength(contentStart: number): void {
+    const reserve = this.buf[contentStart - 1]!;
     const length = this.pos - contentStart;
     const size =
       length < 0x80 ? 1 : length < 0x4000 ? 2 : length < 0x200000 ? 3 : length < 0x10000000 ? 4 : 5;
-    const prefixStart = contentStart - LENGTH_RESERVE;
-    if (size < LENGTH_RESERVE && length < 64) {
+    const prefixStart = contentStart - reserve;
+    if (size < reserve && length < 64) {
       // Most nested messages are small: move them down byte by byte rather than call out.
       const buf = this.buf;
-      const shift = LENGTH_RESERVE - size;
+      const shift = reserve - size;
       for (let i = contentStart; i < this.pos; i++) buf[i - shift] = buf[i]!;
       this.pos -= shift;
-    } else if (size !== LENGTH_RESERVE) {
-      this.ensure(size - LENGTH_RESERVE);
+    } else if (size !== reserve) {
+      if (size > reserve) this.ensure(size - reserve);
       this.buf.copyWithin(prefixStart + size, contentStart, this.pos);
-      this.pos += size - LENGTH_RESERVE;
+      this.pos += size - reserve;
     }
+    const buf = this.buf;
     let n = length;
     let at = prefixStart;
     while (n > 0x7f) {
-      this.buf[at++] = (n & 0x7f) | 0x80;
+      buf[at++] = (n & 0x7f) | 0x80;
       n >>>= 7;
     }
-    this.buf[at] = n;
+    buf[at] = n;
   }
 
   /**

@@ -4,6 +4,7 @@
  * Each looks ahead at keys as bytes, and stops as soon as it knows.
  */
 import { TranscodeCode } from "./errors.js";
+import { keyHashOf } from "./json-scanner.js";
 import type { JsonToBinary } from "./json-to-binary.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
 
@@ -184,7 +185,7 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
   if (cursor.open(enc, objectStart)) {
     do {
       cursor.key(enc);
-      for (const d of plan.decisive.get(enc.hash) ?? []) {
+      for (const d of plan.decisive.get(keyHashOf(enc.b, cursor.keyStart + 1, cursor.keyClose)) ?? []) {
         if (cursor.is(enc, d.key)) decided = d.variant;
       }
       keys.set(enc.stringValue(cursor.keyStart, cursor.keyClose), cursor.valueStart);

@@ -30,8 +30,7 @@ export class JsonScanner {
   end: number;
   /** Keys and indexes from the root to where the scanner is, for error messages. */
   readonly path: (string | number)[] = [];
-  /** Set by `scanString`: hash of the string's raw bytes, and whether it had escapes. */
-  hash = 0;
+  /** Set by `scanString`: whether the string had escapes. */
   escaped = false;
   /**
    * Set by `scanString` when a string held a byte past ASCII. Outside strings such a byte is a
@@ -61,12 +60,19 @@ export class JsonScanner {
   ws(): void {
     const b = this.b;
     let p = this.p;
+    // Compact JSON, the common case, has no white space to skip.
+    if (p >= this.end || b[p]! > 0x20) return;
     while (p < this.end && WHITESPACE[b[p]!] === 1) p++;
     this.p = p;
   }
 
   /** Skips white space and returns the next byte without consuming it (-1 at the end). */
   peek(): number {
+    const p = this.p;
+    if (p < this.end) {
+      const c = this.b[p]!;
+      if (c > 0x20) return c;
+    }
     this.ws();
     return this.p < this.end ? this.b[this.p]! : -1;
   }
@@ -110,15 +116,9 @@ export class JsonScanner {
     return i;
   }
 
-  /** Like `scanString`, for a property name: also sets `hash` over its raw bytes. */
+  /** `scanString` for a property name (its bytes are looked up as they are, with no hash). */
   scanKey(): number {
-    const start = this.p + 1;
-    const close = this.scanString();
-    const b = this.b;
-    let h = 0;
-    for (let i = start; i < close; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
-    this.hash = h;
-    return close;
+    return this.scanString();
   }
 
   /** True when the key scanned at `[start, close]` (quotes included) is `bytes`. */
@@ -359,12 +359,12 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-/** Hash of a key's UTF-8 bytes, as `scanKey` computes it. */
+/** Hash of a key's UTF-8 bytes (unions find decisive keys by it). */
 export function keyHash(bytes: Uint8Array): number {
   return keyHashOf(bytes, 0, bytes.length);
 }
 
-/** Hash of the key in `b[start, end)`, as `scanKey` computes it. */
+/** Hash of the key in `b[start, end)`, as `keyHash` computes it. */
 export function keyHashOf(b: Uint8Array, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0;

@@ -171,7 +171,7 @@ export class JsonToBinary extends JsonScanner {
       return;
     }
     // Escapes are decoded straight into the output, with no JS string in between.
-    const at = this.w.beginLength();
+    const at = this.w.beginLength(close - start);
     this.unescapeString(start, close);
     this.w.endLength(at);
   }
@@ -300,7 +300,7 @@ export class JsonToBinary extends JsonScanner {
       case Kind.Message: {
         if (f.message!.kind === "object" && c !== 0x7b) this.typeError(this.where(owner, f), "an object");
         this.w.raw(f.tag);
-        const start = this.w.beginLength();
+        const start = this.w.beginLength(this.end - this.p);
         if (++this.depth > MAX_DEPTH)
           this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
         this.encodeMessageBody(f.message!);
@@ -381,7 +381,7 @@ export class JsonToBinary extends JsonScanner {
   private encodeVariant(variant: FieldPlan, depth: number): void {
     this.depth = depth + 1;
     this.w.raw(variant.tag);
-    const start = this.w.beginLength();
+    const start = this.w.beginLength(this.end - this.p);
     this.encodeMessageBody(variant.message!);
     this.w.endLength(start);
     this.depth = depth;
@@ -437,7 +437,7 @@ export class JsonToBinary extends JsonScanner {
         const keyEscaped = this.escaped;
         let f = keyEscaped
           ? plan.fields.find((x) => !x.isAdditional && x.key === this.stringValue(keyStart, keyClose))
-          : fieldByKey(plan, this.hash, this.b, keyStart + 1, keyClose);
+          : fieldByKey(plan, this.b, keyStart + 1, keyClose);
         this.expect(0x3a, "':'");
         this.ws();
         if (
@@ -518,7 +518,7 @@ export class JsonToBinary extends JsonScanner {
       );
     }
     this.w.raw(additional.tag);
-    const entry = this.w.beginLength();
+    const entry = this.w.beginLength(this.end - this.p);
     this.w.byte(0x0a);
     if (this.b.subarray(keyStart, keyClose).includes(0x5c)) {
       this.escaped = true;
@@ -575,7 +575,7 @@ export class JsonToBinary extends JsonScanner {
     for (;;) {
       if (this.peek() !== QUOTE) this.syntax("a property name");
       this.w.raw(f.tag);
-      const entry = this.w.beginLength();
+      const entry = this.w.beginLength(this.end - this.p);
       const entryKeyStart = this.p;
       this.writeString(0x0a);
       const key = this.stringValue(entryKeyStart, this.p - 1);

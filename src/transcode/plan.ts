@@ -62,7 +62,11 @@ export interface MessagePlan {
   desc: DescMessage;
   fields: FieldPlan[];
   byNumber: (FieldPlan | undefined)[];
-  byHash: Map<number, FieldPlan[]>;
+  /**
+   * Fields by the first byte of their key (keys are never empty): the key scan then needs no hash,
+   * and a look-up is an array index and a compare with the one or two keys that share the byte.
+   */
+  byFirstByte: (FieldPlan[] | undefined)[];
   /** For oneofs typed by method: the JSON property (`params`, `result`) and its members. */
   oneofKey: string | undefined;
   /** The JSON-RPC envelope this message is, if any: its id is tracked to type responses. */
@@ -148,7 +152,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     desc,
     fields: [],
     byNumber: [],
-    byHash: new Map(),
+    byFirstByte: new Array<FieldPlan[] | undefined>(256).fill(undefined),
     oneofKey: undefined,
     envelope: ["JSONRPCRequest"].includes(desc.name)
       ? "request"
@@ -329,8 +333,9 @@ function fillPlan(plan: MessagePlan): void {
       if (f.kind === Kind.Raw) plan.oneofRaw = f;
       continue;
     }
-    const same = plan.byHash.get(f.keyHash);
-    if (same === undefined) plan.byHash.set(f.keyHash, [f]);
+    const first = f.keyBytes[0]!;
+    const same = plan.byFirstByte[first];
+    if (same === undefined) plan.byFirstByte[first] = [f];
     else same.push(f);
   }
   if (plan.kind === "union") fillUnion(plan);
@@ -371,14 +376,22 @@ function fillUnion(plan: MessagePlan): void {
   }
 }
 
-/** Finds the field of an object plan for a key scanned in `b[start, end)` with hash `hash`. */
-export function fieldByKey(plan: MessagePlan, hash: number, b: Uint8Array, start: number, end: number) {
-  const candidates = plan.byHash.get(hash);
+/** Finds the field of an object plan for the key in `b[start, end)` (its raw bytes, no escapes). */
+export function fieldByKey(
+  plan: MessagePlan,
+  b: Uint8Array,
+  start: number,
+  end: number,
+): FieldPlan | undefined {
+  if (start === end) return undefined;
+  const candidates = plan.byFirstByte[b[start]!];
   if (candidates === undefined) return undefined;
-  outer: for (const f of candidates) {
+  const n = end - start;
+  outer: for (let c = 0; c < candidates.length; c++) {
+    const f = candidates[c]!;
     const k = f.keyBytes;
-    if (k.length !== end - start) continue;
-    for (let i = 0; i < k.length; i++) if (k[i] !== b[start + i]) continue outer;
+    if (k.length !== n) continue;
+    for (let i = 1; i < n; i++) if (k[i] !== b[start + i]) continue outer;
     return f;
   }
   return undefined;
