@@ -11,6 +11,7 @@ import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import {
   type FieldPlan,
   fieldByKey,
+  fieldByNumber,
   Kind,
   type MessagePlan,
   missingRequired,
@@ -23,8 +24,10 @@ const ESCAPE_TEXT: (string | undefined)[] = [];
 for (let c = 0; c < 0x20; c++) ESCAPE_TEXT[c] = `\\u${c.toString(16).padStart(4, "0")}`;
 Object.assign(ESCAPE_TEXT, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
 /** The escape of each byte that needs one, as bytes: text with many newlines makes one per line. */
+const utf8 = new TextEncoder();
+// Plain Uint8Arrays, as the plans' keys are: `ByteWriter.raw` then sees one kind of array.
 const ESCAPES: (Uint8Array | undefined)[] = ESCAPE_TEXT.map((e) =>
-  e === undefined ? undefined : Buffer.from(e),
+  e === undefined ? undefined : utf8.encode(e),
 );
 /** 0: copied as is; 1: escaped; 2: part of a multi-byte character (so the string needs a UTF-8 check). */
 const BYTE_CLASS = new Uint8Array(256);
@@ -32,9 +35,11 @@ for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
 BYTE_CLASS[0x22] = 1;
 BYTE_CLASS[0x5c] = 1;
 for (let c = 0x80; c < 0x100; c++) BYTE_CLASS[c] = 2;
-const TRUE = Buffer.from("true");
-const FALSE = Buffer.from("false");
-const EMPTY_LIST = Buffer.from("[]");
+/** Strings up to this long are checked and copied in one loop; longer ones are copied natively. */
+const SHORT_STRING = 64;
+const TRUE = utf8.encode("true");
+const FALSE = utf8.encode("false");
+const EMPTY_LIST = utf8.encode("[]");
 
 /** Options of one conversion. */
 export interface DecodeSettings {
@@ -198,9 +203,9 @@ export class BinaryToJson {
     else if (plan.kind === "scalar-union" && no === 1 && wireType === WIRE_LEN)
       this.writeString(this.length());
     else if (plan.kind === "scalar-union" && no === 2 && wireType === WIRE_VARINT) this.writeVarintText();
-    else if (plan.kind === "union" && plan.byNumber[no] !== undefined && wireType === WIRE_LEN) {
+    else if (plan.kind === "union" && fieldByNumber(plan, no) !== undefined && wireType === WIRE_LEN) {
       const n = this.length();
-      this.decodeMessageBody(plan.byNumber[no]!.message!, this.p + n);
+      this.decodeMessageBody(fieldByNumber(plan, no)!.message!, this.p + n);
     } else
       this.fail(
         TranscodeCode.InvalidValue,
@@ -223,7 +228,7 @@ export class BinaryToJson {
     let method: string | undefined;
     while (this.p < end) {
       const tag = this.varint();
-      const f = plan.byNumber[tag >>> 3];
+      const f = fieldByNumber(plan, tag >>> 3);
       if (f === undefined) {
         this.fail(TranscodeCode.InvalidValue, `cannot convert ${plan.name}: it has no field ${tag >>> 3}`);
       }
@@ -476,6 +481,7 @@ export class BinaryToJson {
   private writeStringAt(start: number, end: number): void {
     const b = this.b;
     const w = this.w;
+    if (end - start <= SHORT_STRING) return this.writeShortString(start, end);
     w.byte(0x22);
     let run = start;
     let multiByte = false;
@@ -495,6 +501,36 @@ export class BinaryToJson {
     }
     w.copy(b, run, end);
     w.byte(0x22);
+  }
+
+  /**
+   * `writeStringAt` for a short string: checked and copied in one loop (a copy apart would walk the
+   * bytes a second time), into room for the worst case, every byte a six-byte `\u00XX`.
+   */
+  private writeShortString(start: number, end: number): void {
+    const b = this.b;
+    const w = this.w;
+    w.ensure((end - start) * 6 + 2);
+    const out = w.buf;
+    let o = w.pos;
+    out[o++] = 0x22;
+    let multiByte = false;
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
+      const k = BYTE_CLASS[c]!;
+      if (k !== 1) {
+        out[o++] = c;
+        if (k === 2) multiByte = true;
+        continue;
+      }
+      const e = ESCAPES[c]!;
+      for (let j = 0; j < e.length; j++) out[o++] = e[j]!;
+    }
+    if (multiByte && !isUtf8(b.subarray(start, end))) {
+      this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
+    }
+    out[o++] = 0x22;
+    w.pos = o;
   }
 
   /** Checks that `n` bytes at `p` are one JSON value, and copies them. */

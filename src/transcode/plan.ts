@@ -309,10 +309,15 @@ function fillPlan(plan: MessagePlan): void {
   for (const field of plan.desc.fields) {
     const options = hasOption(field, json) ? getOption(field, json) : undefined;
     const required = options?.required ?? [];
+    // `additional_properties` (2047) stays out of `byNumber`: an array indexed that far past its
+    // other fields turns into a dictionary, and every field look-up into a hash look-up.
+    if (options?.additional !== true) {
+      while (plan.byNumber.length <= field.number) plan.byNumber.push(undefined);
+    }
     const f = fieldPlan(field, required.length > 0 ? bit : 0);
     if (required.length > 0) bit *= 2;
     plan.fields.push(f);
-    plan.byNumber[f.number] = f;
+    if (!f.isAdditional) plan.byNumber[f.number] = f;
     if (f.isAdditional) {
       plan.additional = f;
       continue;
@@ -395,6 +400,14 @@ export function fieldByKey(
     return f;
   }
   return undefined;
+}
+
+/** The field numbered `no` of `plan`, the additional properties' included. */
+export function fieldByNumber(plan: MessagePlan, no: number): FieldPlan | undefined {
+  const byNumber = plan.byNumber;
+  if (no < byNumber.length) return byNumber[no];
+  const additional = plan.additional;
+  return additional !== undefined && additional.number === no ? additional : undefined;
 }
 
 /**
