@@ -90,6 +90,18 @@ function gatewayTargets(rows: readonly ResultRow[]): string[] {
         : "";
     lines.push(`  - ${impl}: ${added}; ${vsFloor}${calls}.`);
   }
+  for (const impl of ["binary-grpc", "binary-connect-h1", "binary-connect-lean"]) {
+    const one = rt(impl, "tools-call-echo/c1");
+    const eight = rt(impl, "tools-call-echo/c8");
+    if (one?.p50Ms === undefined || floor === undefined) continue;
+    const calls =
+      eight?.callsPerSec !== undefined && sdkHttp8 !== undefined
+        ? `; c8 ${times(eight.callsPerSec / sdkHttp8)} sdk-http's calls/s (target ≥ 4×)`
+        : "";
+    lines.push(
+      `  - ${impl} (the binary endpoint alone): ${times(one.p50Ms / floor)} the raw-http p50 (target ≤ 2×)${calls}.`,
+    );
+  }
   return lines.length > 0 ? ["- Gateway targets (tools-call-echo, this run):", ...lines] : [];
 }
 

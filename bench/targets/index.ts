@@ -6,6 +6,7 @@ import {
   gatewayConnectLean,
   gatewayGrpc,
 } from "./protomcp-gateway.js";
+import { binaryConnectH1, binaryConnectLean, binaryGrpc } from "./protomcp-binary.js";
 import { rawHttp } from "./raw-http.js";
 import { sdkHttp, sdkInMemory, sdkStdio } from "./sdk-clients.js";
 import type { RoundTripTarget } from "./types.js";
@@ -24,6 +25,9 @@ export const targets: readonly RoundTripTarget[] = [
   sdkStdio,
   sdkHttp,
   rawHttp,
+  binaryGrpc,
+  binaryConnectH1,
+  binaryConnectLean,
   gatewayGrpc,
   gatewayConnectH1,
   gatewayConnectH2,
