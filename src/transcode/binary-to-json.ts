@@ -7,11 +7,13 @@ import type { McpRevision } from "../schema/index.js";
 import { writeBase64 } from "./base64.js";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
+import { type IdKey, idKeyAt } from "./ids.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import {
   type FieldPlan,
   fieldByKey,
   fieldByNumber,
+  methodAt,
   Kind,
   type MessagePlan,
   missingRequired,
@@ -55,10 +57,11 @@ export class BinaryToJson {
   readonly path: (string | number)[] = [];
   /** Checks JSON-text fields; one per decoder, reset for each field. */
   private readonly scanner: JsonScanner;
-  /** The id (JSON text) and method of the last request decoded, for the JSON-RPC layer to track. */
-  lastRequest: { id: string; method: string } | undefined;
-  /** The id (JSON text) of the last response decoded. */
-  lastResponseId: string | undefined;
+  /** The id and method of the last request decoded, for the JSON-RPC layer to track. */
+  lastRequestId: IdKey | undefined;
+  lastRequestMethod: string | undefined;
+  /** The id of the last response decoded. */
+  lastResponseId: IdKey | undefined;
 
   constructor(
     b: Buffer,
@@ -74,7 +77,8 @@ export class BinaryToJson {
     this.p = 0;
     this.depth = 0;
     if (this.path.length !== 0) this.path.length = 0;
-    this.lastRequest = undefined;
+    this.lastRequestId = undefined;
+    this.lastRequestMethod = undefined;
     this.lastResponseId = undefined;
     this.scanner.b = b;
   }
@@ -224,7 +228,7 @@ export class BinaryToJson {
     let seen = 0;
     let listBits = 0;
     let lists: Set<number> | undefined;
-    let idText: string | undefined;
+    let id: IdKey | undefined;
     let method: string | undefined;
     while (this.p < end) {
       const tag = this.varint();
@@ -266,8 +270,12 @@ export class BinaryToJson {
       else if (f.map !== undefined) this.decodeMap(f, tag, end);
       else this.decodeValue(f, tag & 7);
       if (plan.envelope !== undefined) {
-        if (f.key === "id") idText = w.buf.utf8Slice(valueStart, w.pos);
-        else if (f.key === "method") method = JSON.parse(w.buf.utf8Slice(valueStart, w.pos)) as string;
+        if (f.key === "id") id = idKeyAt(w.buf, valueStart, w.pos);
+        else if (f.key === "method") {
+          method =
+            methodAt(plan, w.buf, valueStart + 1, w.pos - 1) ??
+            (JSON.parse(w.buf.utf8Slice(valueStart, w.pos)) as string);
+        }
       }
       this.path.pop();
     }
@@ -291,9 +299,10 @@ export class BinaryToJson {
       w.raw(EMPTY_LIST);
       seen |= f.requiredBit;
     }
-    if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
-      this.lastRequest = { id: idText, method };
-    } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
+    if (plan.envelope === "request" && id !== undefined && method !== undefined) {
+      this.lastRequestId = id;
+      this.lastRequestMethod = method;
+    } else if (plan.envelope === "response" && id !== undefined) this.lastResponseId = id;
     if (this.settings.requireFields) {
       const missing = missingRequired(plan, this.settings.revision, seen);
       if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);

@@ -4,6 +4,7 @@
  * Each looks ahead at keys as bytes, and stops as soon as it knows.
  */
 import { TranscodeCode } from "./errors.js";
+import { type IdKey, idKeyAt } from "./ids.js";
 import { keyHashOf } from "./json-scanner.js";
 import type { JsonToBinary } from "./json-to-binary.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
@@ -120,10 +121,10 @@ export function methodOf(enc: JsonToBinary, objectStart: number): string | undef
   return stringAt(enc, findKey(enc, objectStart, KEY.method));
 }
 
-/** The JSON text of the id of the object at `objectStart`, if any. */
-export function idOf(enc: JsonToBinary, objectStart: number): string | undefined {
+/** The key of the id of the object at `objectStart`, if any. */
+export function idOf(enc: JsonToBinary, objectStart: number): IdKey | undefined {
   const span = findKey(enc, objectStart, KEY.id);
-  return span === undefined ? undefined : enc.b.utf8Slice(span[0], span[1]);
+  return span === undefined ? undefined : idKeyAt(enc.b, span[0], span[1]);
 }
 
 /**
@@ -229,10 +230,10 @@ export function chooseResultMember(
   enc: JsonToBinary,
   plan: MessagePlan,
   objectStart: number,
-  idText: string | undefined,
+  id: IdKey | undefined,
 ): FieldPlan | undefined {
   if (enc.peek() !== 0x7b || enc.resultMethod === undefined) return plan.oneofRaw;
-  const method = enc.resultMethod(idText ?? idOf(enc, objectStart) ?? "");
+  const method = enc.resultMethod(id ?? idOf(enc, objectStart) ?? "");
   const primary = method === undefined ? undefined : plan.oneofByMethod.get(method);
   if (primary === undefined) return plan.oneofRaw;
   if (!ALTERNATE_RESULTS.has(method!)) return primary;

@@ -6,6 +6,7 @@
 import { defaultRevision } from "../schema/index.js";
 import { BinaryToJson } from "./binary-to-json.js";
 import type { TranscodeOptions } from "./convert.js";
+import { type IdKey, idKeyOf } from "./ids.js";
 import { type EncodeSettings, JsonToBinary } from "./json-to-binary.js";
 import { type MessagePlan, planFor } from "./plan.js";
 
@@ -14,11 +15,6 @@ let jsonRpcPlan: MessagePlan | undefined;
 /** The plan of `JSONRPCMessage`, compiled on first use rather than on import. */
 const jsonRpcMessage = (): MessagePlan => (jsonRpcPlan ??= planFor("JSONRPCMessage")!);
 
-/** Ids as JSON text, in one spelling: `"a"` and `"\u0061"` are the same id. */
-function idKey(text: string): string {
-  return text.includes("\\") ? JSON.stringify(JSON.parse(text)) : text;
-}
-
 function asBuffer(input: Uint8Array | string): Buffer {
   if (typeof input === "string") return Buffer.from(input, "utf8");
   return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
@@ -26,7 +22,7 @@ function asBuffer(input: Uint8Array | string): Buffer {
 
 /** Converts the messages of one JSON-RPC connection, tracking request ids to type responses. */
 export class JsonRpcTranscoder {
-  private readonly pending = new Map<string, string | undefined>();
+  private readonly pending = new Map<IdKey, string | undefined>();
   private answered = 0;
   private readonly settings: EncodeSettings;
   // Made on first use: many connections only ever convert one way.
@@ -43,7 +39,7 @@ export class JsonRpcTranscoder {
   private get encoder(): JsonToBinary {
     if (this.encoderOrUndefined === undefined) {
       const encoder = new JsonToBinary(EMPTY, this.settings);
-      encoder.resultMethod = (id) => this.pending.get(idKey(id));
+      encoder.resultMethod = (id) => this.pending.get(id);
       this.encoderOrUndefined = encoder;
     }
     return this.encoderOrUndefined;
@@ -56,7 +52,7 @@ export class JsonRpcTranscoder {
 
   /** Tells the transcoder that the request with this id asked `method` (for responses to requests it did not see). */
   expect(id: string | number, method: string): void {
-    this.remember(JSON.stringify(id), method);
+    this.remember(idKeyOf(id), method);
   }
 
   /** Requests whose responses have not passed yet. */
@@ -76,7 +72,7 @@ export class JsonRpcTranscoder {
       enc.w.abandon();
       throw error;
     }
-    this.track(enc.lastRequest, enc.lastResponseId);
+    this.track(enc.lastRequestId, enc.lastRequestMethod, enc.lastResponseId);
     return bytes;
   }
 
@@ -91,16 +87,20 @@ export class JsonRpcTranscoder {
       dec.w.abandon();
       throw error;
     }
-    this.track(dec.lastRequest, dec.lastResponseId);
+    this.track(dec.lastRequestId, dec.lastRequestMethod, dec.lastResponseId);
     return json;
   }
 
-  private track(request: { id: string; method: string } | undefined, responseId: string | undefined): void {
-    if (request !== undefined) this.remember(idKey(request.id), request.method);
-    if (responseId !== undefined) this.forget(idKey(responseId));
+  private track(
+    requestId: IdKey | undefined,
+    method: string | undefined,
+    responseId: IdKey | undefined,
+  ): void {
+    if (requestId !== undefined && method !== undefined) this.remember(requestId, method);
+    if (responseId !== undefined) this.forget(responseId);
   }
 
-  private remember(id: string, method: string): void {
+  private remember(id: IdKey, method: string): void {
     if (this.pending.has(id) && this.pending.get(id) === undefined) this.answered--;
     this.pending.set(id, method);
   }
@@ -110,7 +110,7 @@ export class JsonRpcTranscoder {
    * request, an allocation per call when few requests are in flight: answered ids are marked and
    * swept in batches instead.
    */
-  private forget(id: string): void {
+  private forget(id: IdKey): void {
     if (this.pending.get(id) === undefined) return;
     this.pending.set(id, undefined);
     this.answered++;

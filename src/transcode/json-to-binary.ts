@@ -8,7 +8,8 @@ import type { McpRevision } from "../schema/index.js";
 import { ByteWriter } from "./byte-writer.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
-import { type FieldPlan, fieldByKey, Kind, type MessagePlan, missingRequired } from "./plan.js";
+import { type IdKey, idKeyAt } from "./ids.js";
+import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
 import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
 
@@ -56,12 +57,13 @@ export class JsonToBinary extends JsonScanner {
    * permissive conversion tries the members of a union strictly first.
    */
   requireFields: boolean;
-  /** Resolves the method a response answers, from its id's JSON text (set by the JSON-RPC layer). */
-  resultMethod: ((idText: string) => string | undefined) | undefined;
-  /** The id (JSON text) and method of the last request encoded, for the JSON-RPC layer to track. */
-  lastRequest: { id: string; method: string } | undefined;
-  /** The id (JSON text) of the last response encoded. */
-  lastResponseId: string | undefined;
+  /** Resolves the method a response answers, from its id (set by the JSON-RPC layer). */
+  resultMethod: ((id: IdKey) => string | undefined) | undefined;
+  /** The id and method of the last request encoded, for the JSON-RPC layer to track. */
+  lastRequestId: IdKey | undefined;
+  lastRequestMethod: string | undefined;
+  /** The id of the last response encoded. */
+  lastResponseId: IdKey | undefined;
 
   constructor(
     b: Buffer,
@@ -79,7 +81,8 @@ export class JsonToBinary extends JsonScanner {
     this.nonAscii = false;
     if (this.path.length !== 0) this.path.length = 0;
     this.depth = 0;
-    this.lastRequest = undefined;
+    this.lastRequestId = undefined;
+    this.lastRequestMethod = undefined;
     this.lastResponseId = undefined;
   }
 
@@ -427,7 +430,7 @@ export class JsonToBinary extends JsonScanner {
     this.p++;
     let seen = 0;
     let method: string | undefined;
-    let idText: string | undefined;
+    let id: IdKey | undefined;
     if (this.peek() === 0x7d) this.p++;
     else {
       for (;;) {
@@ -448,7 +451,7 @@ export class JsonToBinary extends JsonScanner {
           f =
             plan.oneofKey === "params"
               ? this.paramsMember(plan, objectStart, method)
-              : chooseResultMember(this, plan, objectStart, idText);
+              : chooseResultMember(this, plan, objectStart, id);
         }
         const key = f?.key ?? this.stringValue(keyStart, keyClose);
         this.path.push(key);
@@ -459,9 +462,10 @@ export class JsonToBinary extends JsonScanner {
           if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
           else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
           else this.encodeField(f, plan);
-          if (plan.envelope !== undefined) {
-            if (key === "method" && this.b[valueStart] === QUOTE) method = this.textOf(valueStart, this.p);
-            else if (key === "id") idText = this.b.utf8Slice(valueStart, this.p);
+          if (plan.readsIdAndMethod) {
+            if (key === "method" && this.b[valueStart] === QUOTE) {
+              method = methodAt(plan, this.b, valueStart + 1, this.p - 1) ?? this.textOf(valueStart, this.p);
+            } else if (key === "id") id = idKeyAt(this.b, valueStart, this.p);
           }
         }
         this.path.pop();
@@ -474,9 +478,10 @@ export class JsonToBinary extends JsonScanner {
         }
       }
     }
-    if (plan.envelope === "request" && idText !== undefined && method !== undefined) {
-      this.lastRequest = { id: idText, method };
-    } else if (plan.envelope === "response" && idText !== undefined) this.lastResponseId = idText;
+    if (plan.envelope === "request" && id !== undefined && method !== undefined) {
+      this.lastRequestId = id;
+      this.lastRequestMethod = method;
+    } else if (plan.envelope === "response" && id !== undefined) this.lastResponseId = id;
     if (this.requireFields) {
       const missing = missingRequired(plan, this.settings.revision, seen);
       if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);

@@ -73,6 +73,10 @@ export interface MessagePlan {
   envelope: "request" | "response" | undefined;
   oneofMembers: FieldPlan[];
   oneofByMethod: Map<string, FieldPlan>;
+  /** The methods of `oneofByMethod` by the first byte of their UTF-8, to find one with no string made. */
+  methodsByFirstByte: ({ bytes: Uint8Array; method: string }[] | undefined)[];
+  /** Whether converting reads the object's `id` and `method` (JSON-RPC envelopes, typed params). */
+  readsIdAndMethod: boolean;
   oneofRaw: FieldPlan | undefined;
   additional: FieldPlan | undefined;
   consts: FieldPlan[];
@@ -161,6 +165,8 @@ function emptyPlan(desc: DescMessage): MessagePlan {
         : undefined,
     oneofMembers: [],
     oneofByMethod: new Map(),
+    methodsByFirstByte: [],
+    readsIdAndMethod: false,
     oneofRaw: undefined,
     additional: undefined,
     consts: [],
@@ -334,7 +340,13 @@ function fillPlan(plan: MessagePlan): void {
       plan.oneofKey = f.key;
       plan.oneofKeyBytes = f.keyBytes;
       plan.oneofMembers.push(f);
-      for (const m of f.methods) plan.oneofByMethod.set(m, f);
+      for (const m of f.methods) {
+        plan.oneofByMethod.set(m, f);
+        const bytes = encoder.encode(m);
+        const same = plan.methodsByFirstByte[bytes[0]!];
+        if (same === undefined) plan.methodsByFirstByte[bytes[0]!] = [{ bytes, method: m }];
+        else same.push({ bytes, method: m });
+      }
       if (f.kind === Kind.Raw) plan.oneofRaw = f;
       continue;
     }
@@ -343,6 +355,7 @@ function fillPlan(plan: MessagePlan): void {
     if (same === undefined) plan.byFirstByte[first] = [f];
     else same.push(f);
   }
+  plan.readsIdAndMethod = plan.envelope !== undefined || plan.oneofKey === "params";
   if (plan.kind === "union") fillUnion(plan);
 }
 
@@ -398,6 +411,24 @@ export function fieldByKey(
     if (k.length !== n) continue;
     for (let i = 1; i < n; i++) if (k[i] !== b[start + i]) continue outer;
     return f;
+  }
+  return undefined;
+}
+
+/**
+ * The method of `plan.oneofByMethod` whose UTF-8 is `b[start, end)` (a string's raw content, no
+ * escapes), as the plan's own string: no string is made for a known method.
+ */
+export function methodAt(plan: MessagePlan, b: Uint8Array, start: number, end: number): string | undefined {
+  if (start === end) return undefined;
+  const candidates = plan.methodsByFirstByte[b[start]!];
+  if (candidates === undefined) return undefined;
+  const n = end - start;
+  outer: for (let c = 0; c < candidates.length; c++) {
+    const { bytes, method } = candidates[c]!;
+    if (bytes.length !== n) continue;
+    for (let i = 1; i < n; i++) if (bytes[i] !== b[start + i]) continue outer;
+    return method;
   }
   return undefined;
 }

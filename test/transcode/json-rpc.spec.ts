@@ -72,4 +72,31 @@ describe("transcode: a captured JSON-RPC session", () => {
     connection.toBinary('{"jsonrpc":"2.0","id":"ab","error":{"code":-32602,"message":"bad"}}');
     assert.equal(connection.pendingCount, 0);
   });
+
+  it("matches ids by value for small integers and by text otherwise, never across kinds", () => {
+    const list = session.find((m) => m.kind === "result" && m.method === "tools/list")!;
+    const respond = (id: string) => list.json.replace(/"id":[^,]+,/, `"id":${id},`);
+    const connection = new JsonRpcTranscoder({ revision: "2025-11-25", requireFields: false });
+    connection.expect(7, "tools/list");
+    connection.expect("8", "tools/list");
+    connection.expect(9007199254740991, "tools/list");
+    assert.equal(payloadCase(connection.toBinary(respond("7"))), "listToolsResult");
+    assert.equal(
+      payloadCase(connection.toBinary(respond("8"))),
+      "resultJson",
+      'the number 8 is not the id "8"',
+    );
+    assert.equal(payloadCase(connection.toBinary(respond('"\\u0038"'))), "listToolsResult");
+    assert.equal(payloadCase(connection.toBinary(respond("9007199254740991"))), "listToolsResult");
+    assert.equal(connection.pendingCount, 0);
+  });
+
+  it("types params by a method written with escapes", () => {
+    const connection = new JsonRpcTranscoder({ revision: "2025-11-25" });
+    const plain = connection.toBinary('{"jsonrpc":"2.0","id":0,"method":"tools/list","params":{}}');
+    const escaped = connection.toBinary('{"jsonrpc":"2.0","id":1,"method":"tools\\/list","params":{}}');
+    assert.equal(payloadCase(escaped), payloadCase(plain));
+    assert.notEqual(payloadCase(plain), "paramsJson");
+    assert.equal(connection.pendingCount, 2);
+  });
 });
