@@ -6,7 +6,6 @@
 import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
-import { Duplex } from "node:stream";
 
 type Handler = (
   req: http.IncomingMessage | http2.Http2ServerRequest,
@@ -54,33 +53,6 @@ export interface Listening {
 
 const PREFACE = Buffer.from("PRI * HTTP/2.0");
 
-/** A duplex over `socket` that first yields `head` (bytes already read from it). */
-function replaying(socket: net.Socket, head: Buffer): Duplex {
-  const duplex = new Duplex({
-    read() {
-      socket.resume();
-    },
-    write(chunk, encoding, callback) {
-      socket.write(chunk, encoding, callback);
-    },
-    final(callback) {
-      socket.end(callback);
-    },
-    destroy(error, callback) {
-      socket.destroy(error ?? undefined);
-      callback(error);
-    },
-  });
-  duplex.push(head);
-  socket.on("data", (data: Buffer) => {
-    if (!duplex.push(data)) socket.pause();
-  });
-  socket.on("end", () => duplex.push(null));
-  socket.on("close", () => duplex.destroy());
-  socket.on("error", (error) => duplex.destroy(error));
-  return duplex;
-}
-
 /** Serves `handler` on one port, over h2c and HTTP/1.1 (or TLS with both). */
 export async function listen(handler: Handler, options: ListenOptions = {}): Promise<Listening> {
   const host = options.host ?? "127.0.0.1";
@@ -98,14 +70,11 @@ export async function listen(handler: Handler, options: ListenOptions = {}): Pro
         const chunk = socket.read() as Buffer | null;
         if (chunk === null) return;
         const head = chunk.subarray(0, PREFACE.length);
-        if (head.equals(PREFACE.subarray(0, head.length))) {
-          // Node's HTTP/2 reads from the socket's native handle, past anything put back in JS:
-          // hand it a stream that replays the peeked bytes first.
-          h2.emit("connection", replaying(socket, chunk));
-        } else {
-          socket.unshift(chunk);
-          h1.emit("connection", socket);
-        }
+        // Put the peeked bytes back: HTTP/2 sessions read what a socket already buffered (Node
+        // 20+) before its native handle, so both servers take the socket itself.
+        socket.unshift(chunk);
+        if (head.equals(PREFACE.subarray(0, head.length))) h2.emit("connection", socket);
+        else h1.emit("connection", socket);
       });
     });
   }

@@ -8,6 +8,7 @@ export type IdKey = string | number;
 
 /** Integer ids up to this many digits are keyed by value (exact in a double). */
 const MAX_DIGITS = 15;
+const BY_VALUE_BELOW = 10 ** MAX_DIGITS;
 
 /** The key of the id whose JSON text is `b[start, end)`. */
 export function idKeyAt(b: Buffer, start: number, end: number): IdKey {
@@ -32,6 +33,6 @@ export function idKeyOfText(text: string): string {
 
 /** The key of an id given as a JS value (`expect`). */
 export function idKeyOf(id: string | number): IdKey {
-  if (typeof id === "number" && Number.isInteger(id) && id >= 0 && id < 10 ** MAX_DIGITS) return id;
+  if (typeof id === "number" && Number.isInteger(id) && id >= 0 && id < BY_VALUE_BELOW) return id;
   return idKeyOfText(JSON.stringify(id));
 }
