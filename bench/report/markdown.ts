@@ -78,7 +78,14 @@ function gatewayTargets(rows: readonly ResultRow[]): string[] {
   const floor = rt("raw-http", "tools-call-echo/c1")?.p50Ms;
   const sdkHttp8 = rt("sdk-http", "tools-call-echo/c8")?.callsPerSec;
   const lines: string[] = [];
-  for (const impl of ["gateway-grpc", "gateway-connect-h1", "gateway-connect-h2", "gateway-connect-lean"]) {
+  for (const impl of [
+    "gateway-grpc",
+    "gateway-connect-h1",
+    "gateway-connect-h2",
+    "gateway-connect-lean",
+    "gateway-connect-raw",
+    "gateway-grpc-raw",
+  ]) {
     const one = rt(impl, "tools-call-echo/c1");
     const eight = rt(impl, "tools-call-echo/c8");
     if (one?.p50Ms === undefined || direct === undefined || floor === undefined) continue;
@@ -90,7 +97,13 @@ function gatewayTargets(rows: readonly ResultRow[]): string[] {
         : "";
     lines.push(`  - ${impl}: ${added}; ${vsFloor}${calls}.`);
   }
-  for (const impl of ["binary-grpc", "binary-connect-h1", "binary-connect-lean"]) {
+  for (const impl of [
+    "binary-grpc",
+    "binary-connect-h1",
+    "binary-connect-lean",
+    "binary-connect-raw",
+    "binary-grpc-raw",
+  ]) {
     const one = rt(impl, "tools-call-echo/c1");
     const eight = rt(impl, "tools-call-echo/c8");
     if (one?.p50Ms === undefined || floor === undefined) continue;

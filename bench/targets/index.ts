@@ -4,9 +4,17 @@ import {
   gatewayConnectH1,
   gatewayConnectH2,
   gatewayConnectLean,
+  gatewayConnectRaw,
   gatewayGrpc,
+  gatewayGrpcRaw,
 } from "./protomcp-gateway.js";
-import { binaryConnectH1, binaryConnectLean, binaryGrpc } from "./protomcp-binary.js";
+import {
+  binaryConnectH1,
+  binaryConnectLean,
+  binaryConnectRaw,
+  binaryGrpc,
+  binaryGrpcRaw,
+} from "./protomcp-binary.js";
 import { rawHttp } from "./raw-http.js";
 import { sdkHttp, sdkInMemory, sdkStdio } from "./sdk-clients.js";
 import type { RoundTripTarget } from "./types.js";
@@ -28,10 +36,14 @@ export const targets: readonly RoundTripTarget[] = [
   binaryGrpc,
   binaryConnectH1,
   binaryConnectLean,
+  binaryConnectRaw,
+  binaryGrpcRaw,
   gatewayGrpc,
   gatewayConnectH1,
   gatewayConnectH2,
   gatewayConnectLean,
+  gatewayConnectRaw,
+  gatewayGrpcRaw,
   doubleBridge,
   binaryTyped,
 ];

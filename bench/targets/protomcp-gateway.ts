@@ -17,6 +17,7 @@ import { createLogger } from "../../src/observe/index.js";
 import { createDemoServer } from "../../examples/demo/server.js";
 import { serveMcpFace } from "../../src/server/index.js";
 import { repoRoot, tsxArgs } from "../servers/spawn.js";
+import { rawBinarySession } from "./raw-binary-clients.js";
 import { sdkSession } from "./sdk-session.js";
 import type { RoundTripTarget } from "./types.js";
 
@@ -125,6 +126,35 @@ export function leanConnectTransport(baseUrl: string): Transport {
     writeMaxBytes: 0xffffffff,
   });
 }
+
+/** The gateway behind {@link rawBinarySession}'s bare clients (raw-http's client shape). */
+function rawGatewayTarget(name: string, description: string, protocol: "connect" | "grpc"): RoundTripTarget {
+  return {
+    name,
+    description,
+    async start() {
+      const gateway = await startGateway({
+        upstreams: new Map([
+          ["bench", { command: process.execPath, args: tsxArgs("./stdio-server.ts"), cwd: repoRoot }],
+        ]),
+        logger: createLogger({ level: "error" }),
+      });
+      return rawBinarySession(gateway.url, protocol, () => gateway.close());
+    },
+  };
+}
+
+export const gatewayConnectRaw = rawGatewayTarget(
+  "gateway-connect-raw",
+  "node:http keep-alive client (Connect protocol, application/proto) -> protomcp gateway -> SDK server over stdio",
+  "connect",
+);
+
+export const gatewayGrpcRaw = rawGatewayTarget(
+  "gateway-grpc-raw",
+  "node:http2 client (gRPC) -> protomcp gateway -> SDK server over stdio",
+  "grpc",
+);
 
 export const gatewayConnectLean = gatewayTarget(
   "gateway-connect-lean",
