@@ -21,6 +21,16 @@ import { rawBinarySession } from "./raw-binary-clients.js";
 import { sdkSession } from "./sdk-session.js";
 import type { RoundTripTarget } from "./types.js";
 
+/** The gateway, in this process, in front of the bench SDK server as a stdio child. */
+function startBenchGateway(): ReturnType<typeof startGateway> {
+  return startGateway({
+    upstreams: new Map([
+      ["bench", { command: process.execPath, args: tsxArgs("./stdio-server.ts"), cwd: repoRoot }],
+    ]),
+    logger: createLogger({ level: "error" }),
+  });
+}
+
 function gatewayTarget(
   name: string,
   description: string,
@@ -30,12 +40,7 @@ function gatewayTarget(
     name,
     description,
     async start() {
-      const gateway = await startGateway({
-        upstreams: new Map([
-          ["bench", { command: process.execPath, args: tsxArgs("./stdio-server.ts"), cwd: repoRoot }],
-        ]),
-        logger: createLogger({ level: "error" }),
-      });
+      const gateway = await startBenchGateway();
       const client = createClient(McpService, transport(gateway.url));
       return {
         async callEcho(message) {
@@ -133,12 +138,7 @@ function rawGatewayTarget(name: string, description: string, protocol: "connect"
     name,
     description,
     async start() {
-      const gateway = await startGateway({
-        upstreams: new Map([
-          ["bench", { command: process.execPath, args: tsxArgs("./stdio-server.ts"), cwd: repoRoot }],
-        ]),
-        logger: createLogger({ level: "error" }),
-      });
+      const gateway = await startBenchGateway();
       return rawBinarySession(gateway.url, protocol, () => gateway.close());
     },
   };
@@ -171,12 +171,7 @@ export const doubleBridge: RoundTripTarget = {
   description:
     "SDK Client -> protomcp MCP face (Streamable HTTP) -> gRPC -> protomcp gateway -> SDK server over stdio",
   async start() {
-    const gateway = await startGateway({
-      upstreams: new Map([
-        ["bench", { command: process.execPath, args: tsxArgs("./stdio-server.ts"), cwd: repoRoot }],
-      ]),
-      logger: createLogger({ level: "error" }),
-    });
+    const gateway = await startBenchGateway();
     const face = await serveMcpFace({ upstream: gateway.url, listen: { host: "127.0.0.1", port: 0 } });
     const client = new Client({ name: "protomcp-bench", version: "0.1.0" });
     await client.connect(new StreamableHTTPClientTransport(new URL(face.url!)));
