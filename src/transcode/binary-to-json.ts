@@ -463,7 +463,7 @@ export class BinaryToJson {
           const n = this.length();
           const valueStart = this.p;
           this.p += n;
-          if (n > 0 && this.b.utf8Slice(valueStart, this.p) !== f.constValue) this.badConst(f);
+          if (n > 0 && !this.isConstText(f, valueStart, n)) this.badConst(f);
         } else if (wireType === WIRE_VARINT) {
           const v = this.varint64Text();
           if (v !== "0" && Number(v) !== f.constValue) this.badConst(f);
@@ -471,6 +471,21 @@ export class BinaryToJson {
         return w.raw(f.constJson!);
       }
     }
+  }
+
+  /**
+   * Whether the `n` bytes at `start` are the text of `f`'s string constant: compared with the bytes
+   * of its JSON text first (no string made per message), by value where that text has escapes.
+   */
+  private isConstText(f: FieldPlan, start: number, n: number): boolean {
+    const constJson = f.constJson!;
+    const b = this.b;
+    if (n === constJson.length - 2) {
+      let i = 0;
+      while (i < n && b[start + i] === constJson[i + 1]) i++;
+      if (i === n) return true;
+    }
+    return b.utf8Slice(start, start + n) === f.constValue;
   }
 
   private badConst(f: FieldPlan): never {

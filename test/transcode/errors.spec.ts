@@ -146,6 +146,30 @@ describe("transcode: errors", () => {
     );
   });
 
+  it("rejects a constant on the wire that is not the constant", () => {
+    const good = Buffer.from(jsonToBinary("TextContent", '{"type":"text","text":"hello"}'));
+    const at = good.indexOf(Buffer.from([4, ...Buffer.from("text")]));
+    assert.ok(at > 0, "the constant travels as its text");
+    const withConstant = (text: string) =>
+      Buffer.concat([
+        good.subarray(0, at),
+        Buffer.from([Buffer.byteLength(text)]),
+        Buffer.from(text),
+        good.subarray(at + 5),
+      ]);
+    assert.equal(
+      Buffer.from(binaryToJson("TextContent", withConstant("text"))).toString(),
+      '{"type":"text","text":"hello"}',
+    );
+    for (const other of ["tent", "tex", "texts", "tëxt"]) {
+      rejects(
+        () => binaryToJson("TextContent", withConstant(other)),
+        TranscodeCode.InvalidValue,
+        /type: it must be "text"/,
+      );
+    }
+  });
+
   it("rejects a JSON-text field that is not JSON", () => {
     // Field 1 of TextContent is _meta, carried as JSON text.
     rejects(
