@@ -12,24 +12,13 @@ import type { UniversalClientFn } from "@connectrpc/connect/protocol";
 import { createTransport } from "@connectrpc/connect/protocol-connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
-import { startGateway } from "../../src/gateway/index.js";
-import { createLogger } from "../../src/observe/index.js";
 import { createDemoServer } from "../../examples/demo/server.js";
 import { serveMcpFace } from "../../src/server/index.js";
-import { repoRoot, tsxArgs } from "../servers/spawn.js";
+import { startBenchGateway } from "../servers/bench-gateway.js";
+import { spawnServer } from "../servers/spawn.js";
 import { rawBinarySession } from "./raw-binary-clients.js";
 import { sdkSession } from "./sdk-session.js";
 import type { RoundTripTarget } from "./types.js";
-
-/** The gateway, in this process, in front of the bench SDK server as a stdio child. */
-function startBenchGateway(): ReturnType<typeof startGateway> {
-  return startGateway({
-    upstreams: new Map([
-      ["bench", { command: process.execPath, args: tsxArgs("./stdio-server.ts"), cwd: repoRoot }],
-    ]),
-    logger: createLogger({ level: "error" }),
-  });
-}
 
 function gatewayTarget(
   name: string,
@@ -132,27 +121,30 @@ export function leanConnectTransport(baseUrl: string): Transport {
   });
 }
 
-/** The gateway behind {@link rawBinarySession}'s bare clients (raw-http's client shape). */
+/**
+ * The gateway in its own process (`bench/servers/gateway-server.ts`), as in production and as the
+ * floor's server runs, behind {@link rawBinarySession}'s bare clients (raw-http's client shape).
+ */
 function rawGatewayTarget(name: string, description: string, protocol: "connect" | "grpc"): RoundTripTarget {
   return {
     name,
     description,
     async start() {
-      const gateway = await startBenchGateway();
-      return rawBinarySession(gateway.url, protocol, () => gateway.close());
+      const server = await spawnServer("./gateway-server.ts");
+      return rawBinarySession(`http://127.0.0.1:${server.port}`, protocol, () => server.close());
     },
   };
 }
 
 export const gatewayConnectRaw = rawGatewayTarget(
   "gateway-connect-raw",
-  "node:http keep-alive client (Connect protocol, application/proto) -> protomcp gateway -> SDK server over stdio",
+  "node:http keep-alive client (Connect protocol, application/proto) -> protomcp gateway (own process) -> SDK server over stdio",
   "connect",
 );
 
 export const gatewayGrpcRaw = rawGatewayTarget(
   "gateway-grpc-raw",
-  "node:http2 client (gRPC) -> protomcp gateway -> SDK server over stdio",
+  "node:http2 client (gRPC) -> protomcp gateway (own process) -> SDK server over stdio",
   "grpc",
 );
 
