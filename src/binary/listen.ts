@@ -66,16 +66,22 @@ export async function listen(handler: Handler, options: ListenOptions = {}): Pro
     h2 = http2.createServer(handler as never);
     const h1 = http.createServer(handler as never);
     server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
-      socket.once("readable", () => {
-        const chunk = socket.read() as Buffer | null;
-        if (chunk === null) return;
-        const head = chunk.subarray(0, PREFACE.length);
+      let head: Buffer = Buffer.alloc(0);
+      const sniff = () => {
+        for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read())
+          head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+        const start = head.subarray(0, PREFACE.length);
+        const mayBeHttp2 = start.equals(PREFACE.subarray(0, start.length));
+        // A first segment shorter than the preface ("P" of "POST") decides nothing yet.
+        if (head.length === 0 || (mayBeHttp2 && start.length < PREFACE.length)) return;
+        socket.off("readable", sniff);
         // Put the peeked bytes back: HTTP/2 sessions read what a socket already buffered (Node
         // 20+) before its native handle, so both servers take the socket itself.
-        socket.unshift(chunk);
-        if (head.equals(PREFACE.subarray(0, head.length))) h2.emit("connection", socket);
+        socket.unshift(head);
+        if (mayBeHttp2) h2.emit("connection", socket);
         else h1.emit("connection", socket);
-      });
+      };
+      socket.on("readable", sniff);
     });
   }
   server.on("connection", (socket: net.Socket) => {
