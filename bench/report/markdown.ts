@@ -1,5 +1,6 @@
 import type { ChartFile } from "./charts.js";
 import { bytes, int, markdownTable, sig, times } from "./format.js";
+import { transcoderTargets } from "./transcoder-targets.js";
 import type { Report, ResultRow } from "./types.js";
 
 /** The guide this project grew from states these; we print them beside what we measure. */
@@ -60,6 +61,7 @@ function anchors(report: Report): string {
     `  - This run, one \`tools/call\` (echo), sequential, official SDK: ${latencyParts.join("; ") || "not measured (round-trip suite filtered out)"}.`,
     `  - protomcp: ${protomcp.length > 0 ? protomcp.join("; ") : "not measured (round-trip suite filtered out)"}.`,
     ...gatewayTargets(rows),
+    ...transcoderTargets(rows),
     "",
     "Transport latency on loopback is well under a millisecond to a few milliseconds; tens of",
     "milliseconds per call come from the tool's own work or a real network, not the protocol.",
