@@ -7,12 +7,13 @@ import { TranscodeCode } from "./errors.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { keyHashOf } from "./json-scanner.js";
 import type { JsonToBinary } from "./json-to-binary.js";
-import type { FieldPlan, MessagePlan } from "./plan.js";
+import { type FieldPlan, type MessagePlan, methodAt } from "./plan.js";
 
 const QUOTE = 0x22;
 const encoder = new TextEncoder();
 const KEY = {
   id: encoder.encode("id"),
+  jsonrpc: encoder.encode("jsonrpc"),
   method: encoder.encode("method"),
   result: encoder.encode("result"),
   error: encoder.encode("error"),
@@ -156,6 +157,34 @@ function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undef
   }
   cursor.close(enc);
   return decided ?? (hasMethod ? plan.variantsByName.get("JSONRPCNotification") : undefined);
+}
+
+/**
+ * A guess for a request written method first (`{"method":"tools/call","params":…,"id":3}`, as the
+ * official SDK writes one), which spares the look-ahead over its `params` for the `id` after them:
+ * a known request method, before any key but `jsonrpc`, names `JSONRPCRequest`. A notification may
+ * use a request's method name too; it has no `id`, which a request requires, so the caller encodes
+ * the guess strictly and falls back to {@link variantCandidates} when it does not take the value.
+ */
+export function requestByMethod(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undefined {
+  const request = plan.variantsByName.get("JSONRPCRequest");
+  if (request === undefined) return undefined;
+  let guess: FieldPlan | undefined;
+  if (cursor.open(enc, enc.p)) {
+    do {
+      cursor.key(enc);
+      if (cursor.is(enc, KEY.method)) {
+        if (enc.peek() === QUOTE) {
+          const close = enc.scanString();
+          const start = cursor.valueStart + 1;
+          if (!enc.escaped && methodAt(request.message!, enc.b, start, close) !== undefined) guess = request;
+        }
+        break;
+      }
+    } while (cursor.is(enc, KEY.jsonrpc) && cursor.next(enc));
+  }
+  cursor.close(enc);
+  return guess;
 }
 
 /**

@@ -11,7 +11,7 @@ import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
-import { chooseResultMember, methodOf, variantCandidates } from "./choose.js";
+import { chooseResultMember, methodOf, requestByMethod, variantCandidates } from "./choose.js";
 
 const QUOTE = 0x22;
 /** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
@@ -363,6 +363,7 @@ export class JsonToBinary extends JsonScanner {
 
   private encodeUnion(plan: MessagePlan): void {
     if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
+    if (plan.isJsonRpcMessage && this.requireFields && this.encodeGuessedRequest(plan)) return;
     const candidates = variantCandidates(this, plan);
     if (candidates.length === 1 || this.requireFields) return this.tryVariants(candidates);
     // Permissive, a member that lacks a required property deeper down takes the value too (an
@@ -378,6 +379,30 @@ export class JsonToBinary extends JsonScanner {
       this.requireFields = false;
     }
     return this.tryVariants(candidates);
+  }
+
+  /**
+   * Encodes a JSON-RPC message as the request its method names ({@link requestByMethod}), if it
+   * takes the value strictly; otherwise leaves everything as it was and returns false.
+   */
+  private encodeGuessedRequest(plan: MessagePlan): boolean {
+    const request = requestByMethod(this, plan);
+    if (request === undefined) return false;
+    const p = this.p;
+    const pos = this.w.pos;
+    const path = this.path.length;
+    const depth = this.depth;
+    try {
+      this.tryVariants(request.alone);
+      return true;
+    } catch (error) {
+      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
+      this.p = p;
+      this.w.pos = pos;
+      this.path.length = path;
+      this.depth = depth;
+      return false;
+    }
   }
 
   /** Writes `variant` as a length-delimited member of the union one level below `depth`. */

@@ -99,4 +99,38 @@ describe("transcode: a captured JSON-RPC session", () => {
     assert.notEqual(payloadCase(plain), "paramsJson");
     assert.equal(connection.pendingCount, 2);
   });
+
+  it("tells a method-first request from a notification of the same method by its id alone", () => {
+    const kind = (json: string, requireFields = true) =>
+      fromBinary(
+        JSONRPCMessageSchema,
+        new JsonRpcTranscoder({ revision: "2025-11-25", requireFields }).toBinary(json),
+      ).value.case;
+    const params = '"params":{"name":"echo","arguments":{"message":"hi"}}';
+    for (const requireFields of [true, false]) {
+      assert.equal(
+        kind(`{"method":"tools/call",${params},"jsonrpc":"2.0","id":3}`, requireFields),
+        "jsonrpcRequest",
+      );
+      assert.equal(
+        kind(`{"jsonrpc":"2.0","method":"tools/call",${params},"id":3}`, requireFields),
+        "jsonrpcRequest",
+      );
+      // JSON-RPC's notification: any method, no id.
+      assert.equal(
+        kind(`{"method":"tools/call",${params},"jsonrpc":"2.0"}`, requireFields),
+        "jsonrpcNotification",
+      );
+      assert.equal(
+        kind(`{"method":"notifications/initialized","jsonrpc":"2.0"}`, requireFields),
+        "jsonrpcNotification",
+      );
+    }
+    // A request with an id that its method's params do not fit is refused, not taken as a notification.
+    assert.throws(() => kind('{"method":"tools/call","params":{"name":7},"jsonrpc":"2.0","id":3}'), /name/);
+    assert.throws(
+      () => kind('{"method":"tools/call","params":{"arguments":{}},"jsonrpc":"2.0","id":3}'),
+      /name/,
+    );
+  });
 });
