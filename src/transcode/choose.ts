@@ -163,8 +163,8 @@ function jsonRpcVariant(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undef
  * A guess for a request written method first (`{"method":"tools/call","params":…,"id":3}`, as the
  * official SDK writes one), which spares the look-ahead over its `params` for the `id` after them:
  * a known request method, before any key but `jsonrpc`, names `JSONRPCRequest`. A notification may
- * use a request's method name too; it has no `id`, which a request requires, so the caller encodes
- * the guess strictly and falls back to {@link variantCandidates} when it does not take the value.
+ * use a request's method name too, without an `id`: the caller keeps the guess only when it took
+ * the value and found an `id`, and falls back to {@link variantCandidates} otherwise.
  */
 export function requestByMethod(enc: JsonToBinary, plan: MessagePlan): FieldPlan | undefined {
   const request = plan.variantsByName.get("JSONRPCRequest");

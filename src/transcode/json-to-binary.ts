@@ -363,7 +363,7 @@ export class JsonToBinary extends JsonScanner {
 
   private encodeUnion(plan: MessagePlan): void {
     if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
-    if (plan.isJsonRpcMessage && this.requireFields && this.encodeGuessedRequest(plan)) return;
+    if (plan.isJsonRpcMessage && this.encodeGuessedRequest(plan)) return;
     const candidates = variantCandidates(this, plan);
     if (candidates.length === 1 || this.requireFields) return this.tryVariants(candidates);
     // Permissive, a member that lacks a required property deeper down takes the value too (an
@@ -382,8 +382,9 @@ export class JsonToBinary extends JsonScanner {
   }
 
   /**
-   * Encodes a JSON-RPC message as the request its method names ({@link requestByMethod}), if it
-   * takes the value strictly; otherwise leaves everything as it was and returns false.
+   * Encodes a JSON-RPC message as the request its method names ({@link requestByMethod}) if that
+   * takes the value and the value has an `id` (which makes it a request in either mode); otherwise
+   * leaves everything as it was and returns false.
    */
   private encodeGuessedRequest(plan: MessagePlan): boolean {
     const request = requestByMethod(this, plan);
@@ -392,17 +393,20 @@ export class JsonToBinary extends JsonScanner {
     const pos = this.w.pos;
     const path = this.path.length;
     const depth = this.depth;
+    const requestId = this.lastRequestId;
+    this.lastRequestId = undefined;
     try {
       this.tryVariants(request.alone);
-      return true;
+      if (this.lastRequestId !== undefined) return true;
     } catch (error) {
       if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
-      this.p = p;
-      this.w.pos = pos;
-      this.path.length = path;
-      this.depth = depth;
-      return false;
     }
+    this.p = p;
+    this.w.pos = pos;
+    this.path.length = path;
+    this.depth = depth;
+    this.lastRequestId = requestId;
+    return false;
   }
 
   /** Writes `variant` as a length-delimited member of the union one level below `depth`. */
