@@ -10,7 +10,7 @@ import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { spawnServer } from "../servers/spawn.js";
 import { leanConnectTransport } from "./protomcp-gateway.js";
-import { rawBinarySession } from "./raw-binary-clients.js";
+import { rawBinaryTarget } from "./raw-binary-clients.js";
 import type { RoundTripTarget } from "./types.js";
 
 function binaryTarget(
@@ -58,25 +58,16 @@ export const binaryConnectLean = binaryTarget(
   leanConnectTransport,
 );
 
-function rawBinaryTarget(name: string, description: string, protocol: "connect" | "grpc"): RoundTripTarget {
-  return {
-    name,
-    description,
-    async start() {
-      const server = await spawnServer("./binary-server.ts");
-      return rawBinarySession(`http://127.0.0.1:${server.port}`, protocol, () => server.close());
-    },
-  };
-}
-
 export const binaryConnectRaw = rawBinaryTarget(
   "binary-connect-raw",
   "node:http keep-alive client (Connect protocol, application/proto) -> protomcp binary server in a child process: raw-http's client shape",
   "connect",
+  "./binary-server.ts",
 );
 
 export const binaryGrpcRaw = rawBinaryTarget(
   "binary-grpc-raw",
   "node:http2 client (gRPC, one stream per call) -> protomcp binary server in a child process",
   "grpc",
+  "./binary-server.ts",
 );

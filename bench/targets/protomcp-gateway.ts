@@ -15,8 +15,7 @@ import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { createDemoServer } from "../../examples/demo/server.js";
 import { serveMcpFace } from "../../src/server/index.js";
 import { startBenchGateway } from "../servers/bench-gateway.js";
-import { spawnServer } from "../servers/spawn.js";
-import { rawBinarySession } from "./raw-binary-clients.js";
+import { rawBinaryTarget } from "./raw-binary-clients.js";
 import { sdkSession } from "./sdk-session.js";
 import type { RoundTripTarget } from "./types.js";
 
@@ -123,17 +122,10 @@ export function leanConnectTransport(baseUrl: string): Transport {
 
 /**
  * The gateway in its own process (`bench/servers/gateway-server.ts`), as in production and as the
- * floor's server runs, behind {@link rawBinarySession}'s bare clients (raw-http's client shape).
+ * floor's server runs, behind bare clients of raw-http's shape.
  */
 function rawGatewayTarget(name: string, description: string, protocol: "connect" | "grpc"): RoundTripTarget {
-  return {
-    name,
-    description,
-    async start() {
-      const server = await spawnServer("./gateway-server.ts");
-      return rawBinarySession(`http://127.0.0.1:${server.port}`, protocol, () => server.close());
-    },
-  };
+  return rawBinaryTarget(name, description, protocol, "./gateway-server.ts");
 }
 
 export const gatewayConnectRaw = rawGatewayTarget(

@@ -8,7 +8,8 @@ import http, { Agent } from "node:http";
 import http2 from "node:http2";
 import { create, type DescMessage, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
-import type { RoundTripSession } from "./types.js";
+import { spawnServer } from "../servers/spawn.js";
+import type { RoundTripSession, RoundTripTarget } from "./types.js";
 
 type Unary = (typeof McpService.method)["callTool" | "listTools"];
 
@@ -99,6 +100,26 @@ export function rawBinarySession(
     async close() {
       client.close();
       await close();
+    },
+  };
+}
+
+/**
+ * A target whose server is `script` (in `bench/servers/`, printing `PORT <n>`) in its own process,
+ * as the floor's server runs, called through {@link rawBinarySession}.
+ */
+export function rawBinaryTarget(
+  name: string,
+  description: string,
+  protocol: "connect" | "grpc",
+  script: string,
+): RoundTripTarget {
+  return {
+    name,
+    description,
+    async start() {
+      const server = await spawnServer(script);
+      return rawBinarySession(`http://127.0.0.1:${server.port}`, protocol, () => server.close());
     },
   };
 }
