@@ -401,12 +401,17 @@ export class JsonToBinary extends JsonScanner {
     } catch (error) {
       if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
     }
+    this.rewind(p, pos, path, depth);
+    this.lastRequestId = requestId;
+    return false;
+  }
+
+  /** Back to where a trial started: input, output, JSON path and nesting depth. */
+  private rewind(p: number, pos: number, path: number, depth: number): void {
     this.p = p;
     this.w.pos = pos;
     this.path.length = path;
     this.depth = depth;
-    this.lastRequestId = requestId;
-    return false;
   }
 
   /** Writes `variant` as a length-delimited member of the union one level below `depth`. */
@@ -444,10 +449,7 @@ export class JsonToBinary extends JsonScanner {
       } catch (error) {
         if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
         firstError ??= error;
-        this.p = p;
-        this.w.pos = pos;
-        this.path.length = path;
-        this.depth = depth;
+        this.rewind(p, pos, path, depth);
       }
     }
     throw firstError;
