@@ -1,7 +1,9 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { codecs } from "../../bench/codecs/index.js";
 import { loadCorpus } from "../../bench/corpus/index.js";
+import { times } from "../../bench/report/format.js";
 import { Progress } from "../../bench/report/progress.js";
+import { transcoderTargets } from "../../bench/report/transcoder-targets.js";
 import { runCodecSuite } from "../../bench/suites/codec.js";
 import { percentile } from "../../bench/suites/load.js";
 
@@ -70,6 +72,15 @@ describe("bench", () => {
       ok((r.ratio ?? 0) > 0, `${r.case} has a ratio to json`);
     }
     strictEqual(json[0]?.bytes, Buffer.byteLength(fixture.json));
+
+    // The report's targets read each direction against json's parse+stringify (its roundtrip).
+    const hz = (impl: string, op: string) =>
+      rows.find((r) => r.implementation === impl && r.case === `${op}/everything-tools-call-echo`)?.opsPerSec ?? 0;
+    const targets = transcoderTargets(rows).join("\n");
+    for (const op of ["encode", "decode"]) {
+      const ratio = times(hz("transcode", op) / hz("json", "roundtrip"));
+      ok(targets.includes(`JSON-shaped payloads, ${op}: ${ratio} to ${ratio}, median ${ratio}`), targets);
+    }
   });
 
   it("takes nearest-rank percentiles", () => {
