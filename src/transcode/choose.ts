@@ -254,32 +254,56 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
   return scored.sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
-/** The result member of a JSONRPCResultResponse, from the method of the request it answers. */
-export function chooseResultMember(
+/**
+ * The method of the request that the response at `objectStart` answers, when its `result` is an
+ * object the JSON-RPC layer can type (the scanner is at that `result`).
+ */
+export function answeredMethod(
   enc: JsonToBinary,
-  plan: MessagePlan,
   objectStart: number,
   id: IdKey | undefined,
-): FieldPlan | undefined {
-  if (enc.peek() !== 0x7b || enc.resultMethod === undefined) return plan.oneofRaw;
-  const method = enc.resultMethod(id ?? idOf(enc, objectStart) ?? "");
-  const primary = method === undefined ? undefined : plan.oneofByMethod.get(method);
-  if (primary === undefined) return plan.oneofRaw;
-  if (!ALTERNATE_RESULTS.has(method!)) return primary;
+): string | undefined {
+  if (enc.peek() !== 0x7b || enc.resultMethod === undefined) return undefined;
+  return enc.resultMethod(id ?? idOf(enc, objectStart) ?? "");
+}
+
+/** Whether a result of `method` may instead be an InputRequiredResult or a CreateTaskResult. */
+export function hasAlternateResults(method: string): boolean {
+  return ALTERNATE_RESULTS.has(method);
+}
+
+/**
+ * The alternate result a key of the result object names, if it names one: `resultType:
+ * "input_required"` an InputRequiredResult, `task` (where the primary has none) a CreateTaskResult.
+ * The scanner is at the key's value and is left there.
+ */
+export function alternateNamedBy(
+  enc: JsonToBinary,
+  keyStart: number,
+  keyClose: number,
+  primary: FieldPlan,
+): string | undefined {
+  if (enc.keyEquals(keyStart, keyClose, KEY.resultType)) {
+    const valueStart = enc.p;
+    if (enc.b[valueStart] !== QUOTE) return undefined;
+    enc.scanString();
+    const value = stringAt(enc, [valueStart, enc.p]);
+    enc.p = valueStart;
+    return value === "input_required" ? "InputRequiredResult" : undefined;
+  }
+  if (!primary.message!.hasTask && enc.keyEquals(keyStart, keyClose, KEY.task)) return "CreateTaskResult";
+  return undefined;
+}
+
+/** The alternate result the object at the scanner's position is, by the first key that names one. */
+export function alternateResult(enc: JsonToBinary, primary: FieldPlan): string | undefined {
   let alternate: string | undefined;
-  const primaryHasTask = primary.message!.hasTask;
   if (cursor.open(enc, enc.p)) {
     do {
       cursor.key(enc);
-      const valueStart = cursor.valueStart;
-      if (cursor.is(enc, KEY.resultType) && enc.b[valueStart] === QUOTE) {
-        enc.scanString();
-        if (stringAt(enc, [valueStart, enc.p]) === "input_required") alternate = "InputRequiredResult";
-      } else if (!primaryHasTask && cursor.is(enc, KEY.task)) {
-        alternate = "CreateTaskResult";
-      }
+      alternate = alternateNamedBy(enc, cursor.keyStart, cursor.keyClose, primary);
     } while (alternate === undefined && cursor.next(enc));
   }
   cursor.close(enc);
-  return alternate === undefined ? primary : plan.oneofMembers.find((m) => m.message?.name === alternate);
+  return alternate;
 }

@@ -11,7 +11,15 @@ import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
-import { chooseResultMember, methodOf, requestByMethod, variantCandidates } from "./choose.js";
+import {
+  alternateNamedBy,
+  alternateResult,
+  answeredMethod,
+  hasAlternateResults,
+  methodOf,
+  requestByMethod,
+  variantCandidates,
+} from "./choose.js";
 
 const QUOTE = 0x22;
 /** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
@@ -474,25 +482,31 @@ export class JsonToBinary extends JsonScanner {
           : fieldByKey(plan, this.b, keyStart + 1, keyClose);
         this.expect(0x3a, "':'");
         this.ws();
+        let answered: string | undefined;
         if (
           f === undefined &&
           plan.oneofKeyBytes !== undefined &&
           this.keyEquals(keyStart, keyClose, plan.oneofKeyBytes)
         ) {
-          f =
-            plan.oneofKey === "params"
-              ? this.paramsMember(plan, objectStart, method)
-              : chooseResultMember(this, plan, objectStart, id);
+          if (plan.oneofKey === "params") f = this.paramsMember(plan, objectStart, method);
+          else {
+            answered = answeredMethod(this, objectStart, id);
+            f = (answered === undefined ? undefined : plan.oneofByMethod.get(answered)) ?? plan.oneofRaw;
+          }
         }
+        if (this.depth === this.watchDepth && this.alternateSeen === undefined)
+          this.alternateSeen = alternateNamedBy(this, keyStart, keyClose, this.watchPrimary!);
         const key = f?.key ?? this.stringValue(keyStart, keyClose);
         this.path.push(key);
         if (f === undefined) this.writeAdditional(plan, keyStart, keyClose, undefined);
         else {
-          seen |= f.requiredBit;
           const valueStart = this.p;
           if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
           else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
+          else if (answered !== undefined && f !== plan.oneofRaw && hasAlternateResults(answered))
+            f = this.encodeResult(f, plan);
           else this.encodeField(f, plan);
+          seen |= f.requiredBit;
           if (plan.readsIdAndMethod) {
             if (key === "method" && this.b[valueStart] === QUOTE) {
               method = methodAt(plan, this.b, valueStart + 1, this.p - 1) ?? this.textOf(valueStart, this.p);
@@ -517,6 +531,65 @@ export class JsonToBinary extends JsonScanner {
       const missing = missingRequired(plan, this.settings.revision, seen);
       if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);
     }
+  }
+
+  /** The depth of the result object whose keys may name an alternate result (-1: none watched). */
+  private watchDepth = -1;
+  private watchPrimary: FieldPlan | undefined;
+  /** The alternate result a key of the watched object named, if one did. */
+  private alternateSeen: string | undefined;
+
+  /**
+   * Writes the `result` of a method whose result may instead be an alternate (a CreateTaskResult,
+   * an InputRequiredResult; a key of the result says so, anywhere in it): as the method's own
+   * result, watching its keys as it goes, and again as the alternate if a key named one. Looking
+   * ahead first would cross the whole result (its `content`) once more for every response.
+   * Returns the member written.
+   */
+  private encodeResult(primary: FieldPlan, plan: MessagePlan): FieldPlan {
+    if (primary.message!.kind !== "object") {
+      // Only an object's own keys are watched: anything else is looked at first.
+      const named = alternateResult(this, primary);
+      const member = plan.oneofMembers.find((m) => m.message?.name === named) ?? primary;
+      this.encodeField(member, plan);
+      return member;
+    }
+    const p = this.p;
+    const pos = this.w.pos;
+    const path = this.path.length;
+    const depth = this.depth;
+    // A result may hold a response of its own (a task's): watches nest.
+    const outerDepth = this.watchDepth;
+    const outerPrimary = this.watchPrimary;
+    const outerSeen = this.alternateSeen;
+    this.watchDepth = depth + 1;
+    this.watchPrimary = primary;
+    this.alternateSeen = undefined;
+    let failure: TranscodeError | undefined;
+    let named: string | undefined;
+    try {
+      this.encodeField(primary, plan);
+    } catch (error) {
+      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
+      failure = error;
+    } finally {
+      named = this.alternateSeen;
+      this.watchDepth = outerDepth;
+      this.watchPrimary = outerPrimary;
+      this.alternateSeen = outerSeen;
+    }
+    if (named === undefined && failure === undefined) return primary;
+    this.rewind(p, pos, path, depth);
+    // The primary failed before it saw every key: one it did not reach may name an alternate.
+    named ??= alternateResult(this, primary);
+    const member = named === undefined ? undefined : plan.oneofMembers.find((m) => m.message?.name === named);
+    if (member === undefined) {
+      if (failure !== undefined) throw failure;
+      this.encodeField(primary, plan);
+      return primary;
+    }
+    this.encodeField(member, plan);
+    return member;
   }
 
   /** The value of the JSON string in `[start, end)`, quotes included. */
