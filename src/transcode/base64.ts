@@ -48,8 +48,9 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   let to = close;
   const backslash = enc.b.indexOf(0x5c, from);
   if (backslash >= 0 && backslash < close) {
-    enc.escaped = true;
-    // Escapes (such as `\/`) are legal JSON; decode them first. Rare, so a copy is fine.
+    // Escapes (such as `\/`) are legal JSON; check and decode them first. Rare, so a copy is fine.
+    enc.p = start;
+    enc.scanString();
     text = Buffer.from(enc.stringValue(start, close), "latin1");
     from = 0;
     to = text.length;

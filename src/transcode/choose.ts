@@ -112,9 +112,17 @@ export function findKey(
   return span;
 }
 
+/**
+ * The string in `span`, found by a look-ahead that skims without checking: a malformed one reads
+ * as none here, and the pass that converts it reports it, with its path.
+ */
 function stringAt(enc: JsonToBinary, span: [number, number] | undefined): string | undefined {
   if (span === undefined || enc.b[span[0]] !== QUOTE) return undefined;
-  return JSON.parse(enc.b.utf8Slice(span[0], span[1])) as string;
+  try {
+    return JSON.parse(enc.b.utf8Slice(span[0], span[1])) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The method named in the object at `objectStart`, if any. */

@@ -28,7 +28,13 @@ export function idKeyAt(b: Buffer, start: number, end: number): IdKey {
 
 /** The key of an id given as JSON text. */
 export function idKeyOfText(text: string): string {
-  return text.includes("\\") ? JSON.stringify(JSON.parse(text)) : text;
+  if (!text.includes("\\")) return text;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    // Read ahead of the pass that checks it: that pass reports the malformed id.
+    return text;
+  }
 }
 
 /** The key of an id given as a JS value (`expect`). */

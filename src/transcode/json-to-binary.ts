@@ -11,6 +11,7 @@ import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
+import { compiledEncoding, encodeJsonRpcCompiled } from "./compile.js";
 import {
   alternateNamedBy,
   alternateResult,
@@ -101,7 +102,8 @@ export class JsonToBinary extends JsonScanner {
   encodeRoot(plan: MessagePlan, utf8Known = false): Uint8Array {
     this.w.begin(this.end + 64);
     try {
-      this.encodeMessageBody(plan);
+      if (!(plan.isJsonRpcMessage && compiledEncoding.enabled && this.encodeCompiled(plan)))
+        this.encodeMessageBody(plan);
       this.ws();
       if (this.p !== this.end) this.syntax("the end of the input");
     } catch (error) {
@@ -110,6 +112,39 @@ export class JsonToBinary extends JsonScanner {
     }
     if (!utf8Known) this.checkUtf8(this.nonAscii);
     return this.w.finish();
+  }
+
+  /**
+   * Converts the whole message by the compiled path (`compile.ts`); true when it did. Otherwise
+   * everything is as it was before, for the interpreter to start over: the compiled path takes
+   * only the common shape and leaves every error, and every rare case, to it.
+   */
+  private encodeCompiled(plan: MessagePlan): boolean {
+    const pos = this.w.pos;
+    let end = -1;
+    try {
+      this.ws();
+      end = encodeJsonRpcCompiled(this, plan, this.p);
+    } catch {
+      // Whatever went wrong, the interpreter says it properly.
+      end = -1;
+    }
+    if (end >= 0) {
+      this.p = end;
+      this.ws();
+      if (this.p === this.end) return true;
+    }
+    compiledEncoding.fallbacks++;
+    this.w.pos = pos;
+    this.p = 0;
+    this.nonAscii = false;
+    this.escaped = false;
+    this.depth = 0;
+    if (this.path.length !== 0) this.path.length = 0;
+    this.lastRequestId = undefined;
+    this.lastRequestMethod = undefined;
+    this.lastResponseId = undefined;
+    return false;
   }
 
   private checkUtf8(needed: boolean): void {
@@ -593,7 +628,7 @@ export class JsonToBinary extends JsonScanner {
   }
 
   /** The value of the JSON string in `[start, end)`, quotes included. */
-  private textOf(start: number, end: number): string {
+  textOf(start: number, end: number): string {
     const b = this.b;
     for (let i = start + 1; i < end - 1; i++) {
       if (b[i] === 0x5c) return JSON.parse(b.utf8Slice(start, end)) as string;
@@ -601,11 +636,7 @@ export class JsonToBinary extends JsonScanner {
     return b.utf8Slice(start + 1, end - 1);
   }
 
-  private paramsMember(
-    plan: MessagePlan,
-    objectStart: number,
-    method: string | undefined,
-  ): FieldPlan | undefined {
+  paramsMember(plan: MessagePlan, objectStart: number, method: string | undefined): FieldPlan | undefined {
     method ??= methodOf(this, objectStart);
     const member = method === undefined ? undefined : plan.oneofByMethod.get(method);
     // Typed params must be an object; anything else travels as JSON text, unchanged.
@@ -673,7 +704,7 @@ export class JsonToBinary extends JsonScanner {
     }
   }
 
-  private encodeMap(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
+  encodeMap(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
     if (this.peek() !== 0x7b) this.typeError(`${plan.name}.${f.key}`, "an object");
     this.p++;
     if (this.peek() === 0x7d) {

@@ -102,6 +102,11 @@ export interface MessagePlan {
   /** Keys that only one variant defines: seeing one decides the variant. By key hash, then bytes. */
   decisive: Map<number, { key: Uint8Array; variant: FieldPlan }[]>;
   discriminatorBytes: Uint8Array | undefined;
+  /**
+   * The compiled encoder of an object plan (`compile.ts`, which alone reads it): undefined until
+   * made, null where it cannot be.
+   */
+  compiled: unknown;
 }
 
 const encoder = new TextEncoder();
@@ -183,6 +188,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     variantByConst: new Map(),
     variantByConstJson: [],
     decisive: new Map(),
+    compiled: undefined,
   };
 }
 

@@ -75,7 +75,8 @@ describe("bench", () => {
 
     // The report's targets read each direction against json's parse+stringify (its roundtrip).
     const hz = (impl: string, op: string) =>
-      rows.find((r) => r.implementation === impl && r.case === `${op}/everything-tools-call-echo`)?.opsPerSec ?? 0;
+      rows.find((r) => r.implementation === impl && r.case === `${op}/everything-tools-call-echo`)
+        ?.opsPerSec ?? 0;
     const targets = transcoderTargets(rows).join("\n");
     for (const op of ["encode", "decode"]) {
       const ratio = times(hz("transcode", op) / hz("json", "roundtrip"));

@@ -10,7 +10,8 @@ import { JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { JsonRpcTranscoder, TranscodeCode, TranscodeError } from "../../src/transcode/index.js";
 
 const spec = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
-const example = (path: string) => JSON.parse(readFileSync(new URL(path, spec), "utf8")) as Record<string, unknown>;
+const example = (path: string) =>
+  JSON.parse(readFileSync(new URL(path, spec), "utf8")) as Record<string, unknown>;
 const inputRequired = example("InputRequiredResult/input-required-result-with-request-state-only.json");
 const elicitation = example(
   "InputRequiredResult/input-required-result-with-elicitation-and-sampling-and-request-state.json",
@@ -77,7 +78,10 @@ describe("transcode: alternate results", () => {
   it("keeps the method's own result when no key names an alternate", () => {
     const result = { content: [{ type: "text", text: "done" }], resultType: "complete" };
     assert.equal(convert(result, "tools/call", "2026-07-28"), "callToolResult");
-    assert.equal(convert({ messages: [], resultType: "complete" }, "prompts/get", "2026-07-28"), "getPromptResult");
+    assert.equal(
+      convert({ messages: [], resultType: "complete" }, "prompts/get", "2026-07-28"),
+      "getPromptResult",
+    );
   });
 
   it("reports the method's own error when neither result takes the value", () => {

@@ -47,6 +47,21 @@ describe("transcode: errors", () => {
     );
   });
 
+  it("rejects a bad escape that a look-ahead crossed first (a discriminator, an id, base64)", () => {
+    const t = new JsonRpcTranscoder({ revision: "2025-11-25" });
+    const response = (result: string, id = "1") => {
+      t.expect(1, "tools/call");
+      return () => t.toBinary(`{"jsonrpc":"2.0","result":${result},"id":${id}}`);
+    };
+    rejects(response('{"content":[{"type":"\\x","text":"a"}]}'), TranscodeCode.MalformedJson, /bad escape/);
+    rejects(response('{"content":[]}', '"\\x"'), TranscodeCode.MalformedJson, /bad escape/);
+    rejects(
+      response('{"content":[{"type":"image","mimeType":"image/png","data":"AA\\x="}]}'),
+      TranscodeCode.MalformedJson,
+      /bad escape/,
+    );
+  });
+
   it("rejects bytes that are not UTF-8 inside strings, keys and open values", () => {
     // UTF-8 is checked only once a string held a byte past ASCII: each place a string is read must say so.
     const bad = (text: string) => Buffer.from(text.replace("@", "\xff"), "latin1");

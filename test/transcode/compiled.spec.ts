@@ -1,0 +1,153 @@
+/**
+ * The compiled fast path (src/transcode/compile.ts) against the interpreter it stands in for: for
+ * every message, valid or not, the same outcome — the same bytes and the same requests tracked, or
+ * the same error. It must also be taken for the common shapes, or it would be dead weight.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { type McpRevision, mcpRevisions } from "../../src/schema/index.js";
+import { compiledEncoding } from "../../src/transcode/compile.js";
+import { JsonRpcTranscoder, TranscodeError } from "../../src/transcode/index.js";
+import { SchemaArbitraries } from "./schema-arbitrary.js";
+
+interface Captured {
+  name: string;
+  method: string;
+  revision: McpRevision;
+  json: string;
+}
+
+const captured = ["everything", "filesystem"].flatMap(
+  (server) =>
+    JSON.parse(
+      readFileSync(new URL(`../../bench/fixtures/captured/${server}.json`, import.meta.url), "utf8"),
+    ) as Captured[],
+);
+
+interface Settings {
+  revision: McpRevision;
+  requireFields: boolean;
+  /** The request a response answers. */
+  answers?: { id: string | number; method: string } | undefined;
+}
+
+/** What converting `text` gives: bytes and the requests left pending, or the error. */
+function outcome(text: string | Buffer, settings: Settings, compiled: boolean): unknown {
+  compiledEncoding.enabled = compiled;
+  try {
+    const t = new JsonRpcTranscoder({ revision: settings.revision, requireFields: settings.requireFields });
+    if (settings.answers !== undefined) t.expect(settings.answers.id, settings.answers.method);
+    const bytes = Buffer.from(t.toBinary(text)).toString("hex");
+    return { bytes, pending: t.pendingCount };
+  } catch (error) {
+    if (!(error instanceof TranscodeError)) throw error;
+    return { code: error.code, path: error.path, reason: error.reason, offset: error.offset };
+  } finally {
+    compiledEncoding.enabled = true;
+  }
+}
+
+function sameOutcome(text: string | Buffer, settings: Settings): void {
+  assert.deepEqual(outcome(text, settings, true), outcome(text, settings, false), String(text).slice(0, 300));
+}
+
+/** Requests' methods by their definitions, and results by the request they answer. */
+function methods(defs: Record<string, { properties?: Record<string, { const?: string }> }>) {
+  const messages: string[] = [];
+  const results: [string, string][] = [];
+  for (const [name, def] of Object.entries(defs)) {
+    const method = def.properties?.method?.const;
+    if (method === undefined || def.properties?.jsonrpc === undefined) continue;
+    messages.push(name);
+    const result = name.replace(/Request$/, "Result");
+    if (result !== name && defs[result] !== undefined) results.push([result, method]);
+  }
+  return { messages, results };
+}
+
+describe("transcode: the compiled path gives the interpreter's outcome", () => {
+  it("takes every captured message, with the same bytes", () => {
+    for (const m of captured) {
+      const msg = JSON.parse(m.json) as { id?: string | number; method?: string };
+      const answers =
+        msg.method === undefined && msg.id !== undefined ? { id: msg.id, method: m.method } : undefined;
+      const settings = { revision: m.revision, requireFields: true, answers };
+      const before = compiledEncoding.fallbacks;
+      sameOutcome(m.json, settings);
+      assert.equal(compiledEncoding.fallbacks, before, `${m.name} took the compiled path`);
+      sameOutcome(m.json, { ...settings, requireFields: false });
+    }
+  });
+
+  it("gives the same outcome for every one-byte damage of captured messages", () => {
+    const damage = ['"', "\\", "}", "]", ",", ":", "1", " ", "{", "x", "\u00e9"];
+    for (const m of captured.filter((c) => c.json.length < 1500)) {
+      const msg = JSON.parse(m.json) as { id?: string | number; method?: string };
+      const answers =
+        msg.method === undefined && msg.id !== undefined ? { id: msg.id, method: m.method } : undefined;
+      const settings = { revision: m.revision, requireFields: true, answers };
+      const bytes = Buffer.from(m.json);
+      for (let i = 0; i < bytes.length; i++) {
+        sameOutcome(bytes.subarray(0, i), settings);
+        sameOutcome(Buffer.concat([bytes.subarray(0, i), bytes.subarray(i + 1)]), settings);
+        for (const d of damage)
+          sameOutcome(Buffer.concat([bytes.subarray(0, i), Buffer.from(d), bytes.subarray(i + 1)]), settings);
+      }
+    }
+  });
+
+  for (const revision of mcpRevisions) {
+    const defs = JSON.parse(
+      readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
+    ).$defs;
+    const { messages, results } = methods(defs);
+    for (const [unknownProperties, requireFields] of [
+      [false, true],
+      [true, true],
+      [false, false],
+    ] as const) {
+      const variant = `${revision}${unknownProperties ? ", with unknown properties" : ""}${requireFields ? "" : ", permissive"}`;
+      const arbitraries = new SchemaArbitraries(defs, unknownProperties);
+
+      it(`gives the same outcome for generated requests and notifications (${variant})`, () => {
+        for (const name of messages) {
+          fc.assert(
+            fc.property(arbitraries.forDefinition(name), (value) =>
+              sameOutcome(JSON.stringify(value), { revision, requireFields }),
+            ),
+            { numRuns: 20 },
+          );
+        }
+      });
+
+      it(`gives the same outcome for generated responses, typed by their request (${variant})`, () => {
+        const alternates = ["InputRequiredResult", "CreateTaskResult"].filter((n) => defs[n] !== undefined);
+        const cases = [...results, ...alternates.map((n) => [n, "tools/call"] as [string, string])];
+        const id = fc.oneof(fc.nat(), fc.string({ maxLength: 6 }));
+        for (const [name, method] of cases) {
+          const envelope = fc.record({
+            jsonrpc: fc.constant("2.0"),
+            id,
+            result: arbitraries.forDefinition(name),
+          });
+          const ordered = envelope.chain((e) =>
+            fc
+              .shuffledSubarray(Object.keys(e), { minLength: 3, maxLength: 3 })
+              .map((keys) => Object.fromEntries(keys.map((k) => [k, e[k as keyof typeof e]]))),
+          );
+          fc.assert(
+            fc.property(ordered, (value) =>
+              sameOutcome(JSON.stringify(value), {
+                revision,
+                requireFields,
+                answers: { id: value.id as string | number, method },
+              }),
+            ),
+            { numRuns: 20 },
+          );
+        }
+      });
+    }
+  }
+});
