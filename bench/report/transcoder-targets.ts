@@ -48,7 +48,12 @@ function ratiosAgainst(rows: readonly ResultRow[], op: string, baseline: Baselin
   const jsonCase = baseline === "parse+stringify" ? "roundtrip" : op;
   const json = new Map<string, number>();
   for (const r of rows) {
-    if (r.suite === "codec" && r.implementation === "json" && r.case.startsWith(`${jsonCase}/`) && r.opsPerSec)
+    if (
+      r.suite === "codec" &&
+      r.implementation === "json" &&
+      r.case.startsWith(`${jsonCase}/`) &&
+      r.opsPerSec
+    )
       json.set(r.payload, r.opsPerSec);
   }
   const ratios = new Map<string, number>();
@@ -81,7 +86,8 @@ export function transcoderTargets(rows: readonly ResultRow[]): string[] {
       const s = spread(only(ratiosAgainst(rows, op, "parse+stringify"), isBinary));
       if (s === undefined) continue;
       const oneWay = spread(only(ratiosAgainst(rows, op, "one-way"), isBinary));
-      const below = s.below1.length === 0 ? "none below 1×" : `below 1×: ${s.below1.join(", ")} (target: none)`;
+      const below =
+        s.below1.length === 0 ? "none below 1×" : `below 1×: ${s.below1.join(", ")} (target: none)`;
       const strict =
         oneWay === undefined
           ? ""
@@ -91,7 +97,9 @@ export function transcoderTargets(rows: readonly ResultRow[]): string[] {
       );
     }
   }
-  const transcoded = rows.filter((r) => r.suite === "codec" && r.implementation === "transcode" && !r.skipped);
+  const transcoded = rows.filter(
+    (r) => r.suite === "codec" && r.implementation === "transcode" && !r.skipped,
+  );
   const all = new Set(transcoded.map((r) => r.payload));
   const jsonShaped = new Set([...all].filter((p) => !BINARY_CONTENT.test(p)));
   const overall = wireRatio(rows, all);

@@ -94,8 +94,9 @@ export class JsonScanner {
     let escaped = false;
     let stop = STRING_STOP;
     for (;;) {
-      // The common run: plain bytes, one table look-up each.
-      while (i < end && stop[b[i]!] === 0) i++;
+      // The common run: plain bytes, one table look-up each. No bound check: past the buffer a
+      // read is undefined, which is no plain byte; past `end` within it, the check below fails.
+      while (stop[b[i]!] === 0) i++;
       if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", i);
       const c = b[i]!;
       if (c === QUOTE) break;
@@ -293,8 +294,7 @@ export class JsonScanner {
       while (p < end && WHITESPACE[b[p]!] === 1) p++;
       const c = p < end ? b[p]! : -1;
       if (c === QUOTE) {
-        this.p = p;
-        p = this.scanString() + 1;
+        p = this.skipString(p);
       } else if (c === 0x7b || c === 0x5b) {
         if (depth + top >= MAX_DEPTH) {
           this.p = p;
@@ -341,13 +341,23 @@ export class JsonScanner {
     }
   }
 
+  /** Checks the string at `p` (its opening quote); returns the index after it. Plain ASCII inline. */
+  private skipString(p: number): number {
+    const b = this.b;
+    let i = p + 1;
+    while (STRING_STOP[b[i]!] === 0) i++;
+    if (b[i] === QUOTE && i < this.end) return i + 1;
+    this.p = p;
+    return this.scanString() + 1;
+  }
+
   /** Scans `"name":` at `p` (white space allowed around); returns where its value may start. */
   private memberName(p: number): number {
     const b = this.b;
     while (p < this.end && WHITESPACE[b[p]!] === 1) p++;
     this.p = p;
     if (p >= this.end || b[p] !== QUOTE) this.syntax("a property name");
-    p = this.scanString() + 1;
+    p = this.skipString(p);
     while (p < this.end && WHITESPACE[b[p]!] === 1) p++;
     this.p = p;
     if (p >= this.end || b[p] !== 0x3a) this.syntax("':'");
