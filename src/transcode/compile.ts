@@ -39,6 +39,7 @@ const WHITESPACE = new Uint8Array(256);
 for (const c of [0x20, 0x09, 0x0a, 0x0d]) WHITESPACE[c] = 1;
 const INPUT_REQUIRED = new TextEncoder().encode('"input_required"');
 const EMPTY_ARRAY = new Uint8Array([0x5b, 0x5d]);
+const EMPTY_OBJECT = new Uint8Array([0x7b, 0x7d]);
 
 /**
  * Whether `JsonRpcTranscoder` takes the compiled path (tests turn it off to compare the two), and
@@ -51,6 +52,7 @@ const helpers = {
   STOP,
   MAX_DEPTH,
   EMPTY_ARRAY,
+  EMPTY_OBJECT,
   ws(b: Buffer, p: number): number {
     while (WHITESPACE[b[p]!] === 1) p++;
     return p;
@@ -408,6 +410,32 @@ function fieldCode(
     out("            if (c !== 0x2c) return -1;");
     out("            if (b[p] <= 0x20) p = ws(b, p);");
     out("          }");
+  } else if (f.map !== undefined && (f.map.kind === Kind.String || f.map.kind === Kind.Raw)) {
+    // Entries `{1: key, 2: value}`, as `encodeMap` writes them.
+    const V = constant(f.map);
+    out("          if (b[p] !== 0x7b) return -1;");
+    out("          p++; if (b[p] <= 0x20) p = ws(b, p);");
+    out(
+      `          if (b[p] === 0x7d) { p++; enc.p = p; enc.writeAdditional(${P}, ks - 1, ke, h.EMPTY_OBJECT); p = enc.p; }`,
+    );
+    out("          else for (;;) {");
+    out("            if (b[p] !== 0x22) return -1;");
+    out(`            w.raw(${F}.tag); const entry = w.beginLength(enc.end - p);`);
+    stringCode([0x0a], "0x0a", out);
+    out("            if (b[p] <= 0x20) p = ws(b, p);");
+    out("            if (b[p] !== 0x3a) return -1;");
+    out("            p++; if (b[p] <= 0x20) p = ws(b, p);");
+    if (f.map.kind === Kind.String) {
+      out("            if (b[p] !== 0x22) return -1;");
+      stringCode([...f.map.tag], `${V}.tag`, out);
+    } else out(`            enc.p = p; enc.depth = depth; enc.encodeField(${V}, ${P}); p = enc.p;`);
+    out("            w.endLength(entry);");
+    out("            let c = b[p]; if (c <= 0x20) { p = ws(b, p); c = b[p]; }");
+    out("            p++;");
+    out("            if (c === 0x7d) break;");
+    out("            if (c !== 0x2c) return -1;");
+    out("            if (b[p] <= 0x20) p = ws(b, p);");
+    out("          }");
   } else if (f.map !== undefined) {
     out(`          enc.p = p; enc.depth = depth; enc.encodeMap(${F}, ${P}, ks - 1, ke); p = enc.p;`);
   } else valueCode(plan, f, index, constant, out);
@@ -417,6 +445,26 @@ function fieldCode(
       `          if (b[valueStart] === 0x22) method = h.methodAt(${P}, b, valueStart + 1, p - 1) ?? enc.textOf(valueStart, p);`,
     );
   if (reads && f.key === "id") out("          id = h.idKeyAt(b, valueStart, p);");
+}
+
+/** Generated code for the string at `p` (its quote checked), as `writeString(tag)` writes it. */
+function stringCode(tag: number[], tagExpression: string, out: (s: string) => void): void {
+  const write = tag.map((t) => `buf[o++] = ${t};`).join(" ");
+  out("            { let e = p + 1; while (STOP[b[e]] === 0) e++;");
+  out("              if (b[e] === 0x22) {");
+  out(`                w.ensure(${tag.length}); { const buf = w.buf; let o = w.pos; ${write} w.pos = o; }`);
+  out("                w.varint(e - p - 1); w.copy(b, p + 1, e); p = e + 1;");
+  out(`              } else { enc.p = p; enc.writeString(${tagExpression}); p = enc.p; } }`);
+}
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
 }
 
 /** Generated code for one value (one element of a list) of field `f`. */
@@ -450,14 +498,19 @@ function valueCode(
     }
     case Kind.String:
       out("            if (b[p] !== 0x22) return -1;");
-      out("            { let e = p + 1; while (STOP[b[e]] === 0) e++;");
-      out("              if (b[e] === 0x22) {");
-      out(
-        `                const n = e - p - 1; w.ensure(${f.tag.length}); { const buf = w.buf; let o = w.pos; ${tag} w.pos = o; }`,
-      );
-      out("                w.varint(n); w.copy(b, p + 1, e); p = e + 1;");
-      out(`              } else { enc.p = p; enc.writeString(${F}.tag); p = enc.p; } }`);
+      stringCode([...f.tag], `${F}.tag`, out);
       return;
+    case Kind.Enum: {
+      // Each name as its JSON text; anything else (an escape, an unknown name) as the interpreter does.
+      const names = [...f.enumNumbers!].map(([name, n]) => {
+        const json = [...new TextEncoder().encode(JSON.stringify(name))];
+        const test = json.map((c, k) => `b[p + ${k}] === ${c}`).join(" && ");
+        const bytes = [...f.tag, ...varint(n)].map((c) => `buf[o++] = ${c};`).join(" ");
+        return `if (${test}) { w.ensure(${f.tag.length + 5}); const buf = w.buf; let o = w.pos; ${bytes} w.pos = o; p += ${json.length}; }`;
+      });
+      out(`            ${names.join(" else ")} else ${delegate}`);
+      return;
+    }
     case Kind.Bytes:
       out("            if (b[p] !== 0x22) return -1;");
       out(`            enc.p = p; h.writeBase64Field(enc, ${F}.tag); p = enc.p;`);
