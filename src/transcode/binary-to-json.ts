@@ -6,6 +6,7 @@ import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
 import { writeBase64 } from "./base64.js";
 import { ByteWriter } from "./byte-writer.js";
+import { compiledDecoding, decodeJsonRpcCompiled } from "./compiled-decoder.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
@@ -94,8 +95,35 @@ export class BinaryToJson {
   decodeRoot(plan: MessagePlan): Uint8Array {
     // Base64 grows bytes by a third, JSON syntax a little more; `ensure` grows the rare rest.
     this.w.begin(Math.ceil(this.b.length * 1.5) + 64);
-    this.decodeMessageBody(plan, this.b.length);
+    if (!(plan.isJsonRpcMessage && compiledDecoding.enabled && this.decodeCompiled(plan)))
+      this.decodeMessageBody(plan, this.b.length);
     return this.w.finish();
+  }
+
+  /**
+   * Decodes the whole message by the compiled path (`compiled-decoder.ts`); true when it did.
+   * Otherwise everything is as it was before, for the interpreter to start over: the compiled path
+   * takes only the common shape and leaves every error, and every rare case, to it.
+   */
+  private decodeCompiled(plan: MessagePlan): boolean {
+    const pos = this.w.pos;
+    let end = -1;
+    try {
+      end = decodeJsonRpcCompiled(this, plan);
+    } catch {
+      // Whatever went wrong, the interpreter says it properly.
+      end = -1;
+    }
+    if (end === this.b.length) return true;
+    compiledDecoding.fallbacks++;
+    this.w.pos = pos;
+    this.p = 0;
+    this.depth = 0;
+    if (this.path.length !== 0) this.path.length = 0;
+    this.lastRequestId = undefined;
+    this.lastRequestMethod = undefined;
+    this.lastResponseId = undefined;
+    return false;
   }
 
   varint(): number {
@@ -132,7 +160,7 @@ export class BinaryToJson {
   }
 
   /** Writes a varint as a decimal int64: small non-negative ones digit by digit, with no string. */
-  private writeVarintText(): void {
+  writeVarintText(): void {
     const b = this.b;
     const p = this.p;
     let n = 0;
@@ -318,7 +346,7 @@ export class BinaryToJson {
     return false;
   }
 
-  private decodeList(f: FieldPlan, tag: number, end: number): void {
+  decodeList(f: FieldPlan, tag: number, end: number): void {
     const w = this.w;
     w.byte(0x5b);
     const packable = f.wireType !== WIRE_LEN;
@@ -343,7 +371,7 @@ export class BinaryToJson {
     w.byte(0x5d);
   }
 
-  private decodeMap(f: FieldPlan, tag: number, end: number): void {
+  decodeMap(f: FieldPlan, tag: number, end: number): void {
     const w = this.w;
     w.byte(0x7b);
     let first = true;
@@ -389,10 +417,10 @@ export class BinaryToJson {
   }
 
   /** End of the key of the last additional entry decoded. */
-  private additionalKeyEnd = 0;
+  additionalKeyEnd = 0;
 
   /** Writes an additional entry as `"key":value`; returns where its key starts (`additionalKeyEnd` ends it). */
-  private decodeAdditional(tag: number): number {
+  decodeAdditional(tag: number): number {
     if ((tag & 7) !== WIRE_LEN)
       this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: bad additional property");
     const entryEndLength = this.length();
@@ -502,7 +530,7 @@ export class BinaryToJson {
     this.writeStringAt(start, this.p);
   }
 
-  private writeStringAt(start: number, end: number): void {
+  writeStringAt(start: number, end: number): void {
     const b = this.b;
     const w = this.w;
     if (end - start <= SHORT_STRING) return this.writeShortString(start, end);
@@ -558,7 +586,7 @@ export class BinaryToJson {
   }
 
   /** Checks that `n` bytes at `p` are one JSON value, and copies them. */
-  private copyJson(n: number): void {
+  copyJson(n: number): void {
     const start = this.p;
     const end = start + n;
     const scanner = this.scanner;

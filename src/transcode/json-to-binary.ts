@@ -11,7 +11,7 @@ import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
-import { compiledEncoding, encodeJsonRpcCompiled } from "./compile.js";
+import { compiledEncoding, encodeJsonRpcCompiled } from "./compiled-encoder.js";
 import {
   alternateNamedBy,
   alternateResult,
@@ -115,7 +115,7 @@ export class JsonToBinary extends JsonScanner {
   }
 
   /**
-   * Converts the whole message by the compiled path (`compile.ts`); true when it did. Otherwise
+   * Converts the whole message by the compiled path (`compiled-encoder.ts`); true when it did. Otherwise
    * everything is as it was before, for the interpreter to start over: the compiled path takes
    * only the common shape and leaves every error, and every rare case, to it.
    */

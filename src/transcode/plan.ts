@@ -103,10 +103,12 @@ export interface MessagePlan {
   decisive: Map<number, { key: Uint8Array; variant: FieldPlan }[]>;
   discriminatorBytes: Uint8Array | undefined;
   /**
-   * The compiled encoder of an object plan (`compile.ts`, which alone reads it): undefined until
+   * The compiled encoder of an object plan (`compiled-encoder.ts`, which alone reads it): undefined until
    * made, null where it cannot be.
    */
   compiled: unknown;
+  /** The same for the compiled decoder (`compiled-decoder.ts`). */
+  compiledDecoder: unknown;
 }
 
 const encoder = new TextEncoder();
@@ -189,6 +191,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     variantByConstJson: [],
     decisive: new Map(),
     compiled: undefined,
+    compiledDecoder: undefined,
   };
 }
 

@@ -1,13 +1,17 @@
 /**
- * The compiled fast path (src/transcode/compile.ts) against the interpreter it stands in for: for
- * every message, valid or not, the same outcome — the same bytes and the same requests tracked, or
- * the same error. It must also be taken for the common shapes, or it would be dead weight.
+ * The compiled fast paths (src/transcode/compiled-encoder.ts, compiled-decoder.ts) against the
+ * interpreter they stand in for: for every message, valid or not, the same outcome — the same bytes
+ * and the same requests tracked, or the same error. They must also be taken for the common shapes,
+ * or they would be dead weight.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import fc from "fast-check";
+import { JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { type McpRevision, mcpRevisions } from "../../src/schema/index.js";
-import { compiledEncoding } from "../../src/transcode/compile.js";
+import { compiledDecoding } from "../../src/transcode/compiled-decoder.js";
+import { compiledEncoding } from "../../src/transcode/compiled-encoder.js";
 import { JsonRpcTranscoder, TranscodeError } from "../../src/transcode/index.js";
 import { SchemaArbitraries } from "./schema-arbitrary.js";
 
@@ -48,8 +52,41 @@ function outcome(text: string | Buffer, settings: Settings, compiled: boolean): 
   }
 }
 
+/** What decoding `bytes` gives: JSON text and the requests left pending, or the error. */
+function decoded(bytes: Uint8Array, settings: Settings, compiled: boolean): unknown {
+  compiledDecoding.enabled = compiled;
+  try {
+    const t = new JsonRpcTranscoder({ revision: settings.revision, requireFields: settings.requireFields });
+    if (settings.answers !== undefined) t.expect(settings.answers.id, settings.answers.method);
+    const json = Buffer.from(t.toJson(bytes)).toString("utf8");
+    return { json, pending: t.pendingCount };
+  } catch (error) {
+    if (!(error instanceof TranscodeError)) throw error;
+    return { code: error.code, path: error.path, reason: error.reason, offset: error.offset };
+  } finally {
+    compiledDecoding.enabled = true;
+  }
+}
+
 function sameOutcome(text: string | Buffer, settings: Settings): void {
-  assert.deepEqual(outcome(text, settings, true), outcome(text, settings, false), String(text).slice(0, 300));
+  const result = outcome(text, settings, true);
+  assert.deepEqual(result, outcome(text, settings, false), String(text).slice(0, 300));
+  // And back: the decoders agree on what the encoders made.
+  if (typeof result === "object" && result !== null && "bytes" in result)
+    sameDecoding(Buffer.from(result.bytes as string, "hex"), settings);
+}
+
+function sameDecoding(bytes: Uint8Array, settings: Settings): void {
+  const hex = Buffer.from(bytes).toString("hex").slice(0, 300);
+  assert.deepEqual(decoded(bytes, settings, true), decoded(bytes, settings, false), hex);
+}
+
+/** A captured message's settings: its revision and, for a response, the request it answers. */
+function settingsOf(m: Captured, requireFields = true): Settings {
+  const msg = JSON.parse(m.json) as { id?: string | number; method?: string };
+  const answers =
+    msg.method === undefined && msg.id !== undefined ? { id: msg.id, method: m.method } : undefined;
+  return { revision: m.revision, requireFields, answers };
 }
 
 /** Requests' methods by their definitions, and results by the request they answer. */
@@ -77,6 +114,52 @@ describe("transcode: the compiled path gives the interpreter's outcome", () => {
       sameOutcome(m.json, settings);
       assert.equal(compiledEncoding.fallbacks, before, `${m.name} took the compiled path`);
       sameOutcome(m.json, { ...settings, requireFields: false });
+    }
+  });
+
+  it("decodes every captured message by the compiled path, with the same text", () => {
+    for (const m of captured) {
+      const settings = settingsOf(m);
+      const t = new JsonRpcTranscoder({ revision: m.revision });
+      if (settings.answers !== undefined) t.expect(settings.answers.id, settings.answers.method);
+      const bytes = t.toBinary(m.json);
+      const before = compiledDecoding.fallbacks;
+      sameDecoding(bytes, settings);
+      assert.equal(compiledDecoding.fallbacks, before, `${m.name} took the compiled path`);
+      sameDecoding(bytes, { ...settings, requireFields: false });
+    }
+  });
+
+  it("decodes what typed producers write (their field order, constants left out) as the interpreter does", () => {
+    for (const m of captured) {
+      const settings = settingsOf(m);
+      const t = new JsonRpcTranscoder({ revision: m.revision });
+      if (settings.answers !== undefined) t.expect(settings.answers.id, settings.answers.method);
+      const message = fromBinary(JSONRPCMessageSchema, t.toBinary(m.json));
+      sameDecoding(toBinary(JSONRPCMessageSchema, message), settings);
+      const envelope = message.value.value;
+      if (envelope !== undefined) envelope.jsonrpc = undefined;
+      sameDecoding(toBinary(JSONRPCMessageSchema, message), settings);
+      sameDecoding(toBinary(JSONRPCMessageSchema, message), { ...settings, requireFields: false });
+    }
+  });
+
+  it("decodes every one-byte damage of captured messages as the interpreter does", () => {
+    const damage = [0x00, 0x01, 0x02, 0x0a, 0x12, 0x22, 0x7f, 0x80, 0xff];
+    for (const m of captured.filter((c) => c.json.length < 1500)) {
+      const settings = settingsOf(m);
+      const t = new JsonRpcTranscoder({ revision: m.revision });
+      if (settings.answers !== undefined) t.expect(settings.answers.id, settings.answers.method);
+      const bytes = Buffer.from(t.toBinary(m.json));
+      for (let i = 0; i < bytes.length; i++) {
+        sameDecoding(bytes.subarray(0, i), settings);
+        sameDecoding(Buffer.concat([bytes.subarray(0, i), bytes.subarray(i + 1)]), settings);
+        for (const d of damage) {
+          const copy = Buffer.from(bytes);
+          copy[i] = d;
+          sameDecoding(copy, settings);
+        }
+      }
     }
   });
 
