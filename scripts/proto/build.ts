@@ -225,6 +225,8 @@ export class ModelBuilder {
       const field = this.fieldFor(message, key, shapes, number++);
       if (description !== undefined) field.description = description;
       field.required = entries.filter((e) => e.required).map((e) => e.revision);
+      const definedIn = entries.map((e) => e.revision);
+      if (definedIn.length < perRevision.size) field.revisions = revisionOrder(definedIn);
       message.fields.push(field);
     }
     return message;
@@ -311,4 +313,9 @@ export class ModelBuilder {
         throw new Error(`cannot map ${parent.name}.${key}: nested ${s.kind}`);
     }
   }
+}
+
+/** Revisions in the spec's order (the order the model reads them in). */
+function revisionOrder(list: Revision[]): Revision[] {
+  return revisions.filter((r) => list.includes(r));
 }

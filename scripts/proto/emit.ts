@@ -61,6 +61,7 @@ function fieldOptions(f: FieldModel, extra: string[] = []): string {
   if (f.rawValues) json.push("raw_values: true");
   if (f.constJson !== undefined) json.push(`constant: ${quote(f.constJson)}`);
   if (f.required.length > 0) json.push(`required: ${revisionList(f.required)}`);
+  if (f.revisions !== undefined) json.push(`revisions: ${revisionList(f.revisions)}`);
   const options = [...extra];
   if (defaultJsonName(f.name) !== f.jsonName) options.push(`json_name = ${quote(f.jsonName)}`);
   if (json.length > 0) options.push(`(json) = {${json.join(", ")}}`);

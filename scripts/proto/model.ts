@@ -23,6 +23,8 @@ export interface FieldModel {
   rawValues: boolean;
   constJson?: string;
   required: Revision[];
+  /** The revisions that define the property, when not every revision of its message does. */
+  revisions?: Revision[];
   description?: string;
 }
 

@@ -536,7 +536,9 @@ export class JsonToBinary extends JsonScanner {
         if (f === undefined) this.writeAdditional(plan, keyStart, keyClose, undefined);
         else {
           const valueStart = this.p;
-          if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
+          if (f.definedIn !== undefined && !f.definedIn.includes(this.settings.revision))
+            this.encodeUndefinedHere(f, plan, keyStart, keyClose);
+          else if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
           else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
           else if (answered !== undefined && f !== plan.oneofRaw && hasAlternateResults(answered))
             f = this.encodeResult(f, plan);
@@ -625,6 +627,26 @@ export class JsonToBinary extends JsonScanner {
     }
     this.encodeField(member, plan);
     return member;
+  }
+
+  /**
+   * Writes a property that another revision defines but this one does not: as its field when the
+   * field can hold the value, else as an additional property (any JSON value is one here).
+   */
+  private encodeUndefinedHere(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
+    const p = this.p;
+    const pos = this.w.pos;
+    const path = this.path.length;
+    const depth = this.depth;
+    try {
+      if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
+      else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
+      else this.encodeField(f, plan);
+    } catch (error) {
+      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
+      this.rewind(p, pos, path, depth);
+      this.writeAdditional(plan, keyStart, keyClose, undefined);
+    }
   }
 
   /** The value of the JSON string in `[start, end)`, quotes included. */

@@ -49,6 +49,12 @@ export interface FieldPlan {
   /** Bit in the message's required masks. */
   requiredBit: number;
   methods: string[];
+  /**
+   * The revisions that define the property, when not all of its message's do: in the others it
+   * is a property the spec does not define there, kept as an additional one when the field cannot
+   * hold its value.
+   */
+  definedIn: McpRevision[] | undefined;
   isAdditional: boolean;
   /** This field alone in a list: a union's answer when it is the only candidate, made once. */
   alone: FieldPlan[];
@@ -273,6 +279,10 @@ function fieldPlan(field: DescField, requiredBit: number): FieldPlan {
     constValue,
     requiredBit,
     methods: options?.methods ?? [],
+    definedIn:
+      options === undefined || options.revisions.length === 0
+        ? undefined
+        : options.revisions.map((r) => mcpRevisions[r - 1]!),
     isAdditional: options?.additional === true,
     alone: [],
   };
@@ -314,6 +324,7 @@ function mapValuePlan(field: DescField, rawValues: boolean): FieldPlan {
     constValue: undefined,
     requiredBit: 0,
     methods: [],
+    definedIn: undefined,
     isAdditional: false,
     alone: [],
   };

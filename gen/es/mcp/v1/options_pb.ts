@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mcp/v1/options.proto.
  */
 export const file_mcp_v1_options: GenFile = /*@__PURE__*/
-  fileDesc("ChRtY3AvdjEvb3B0aW9ucy5wcm90bxIGbWNwLnYxIpQBCglKc29uRmllbGQSCwoDcmF3GAEgASgIEhAKCGNvbnN0YW50GAIgASgJEiIKCHJlcXVpcmVkGAMgAygOMhAubWNwLnYxLlJldmlzaW9uEhIKCnJhd192YWx1ZXMYBCABKAgSCwoDa2V5GAUgASgJEg8KB21ldGhvZHMYBiADKAkSEgoKYWRkaXRpb25hbBgHIAEoCCJkCgtKc29uTWVzc2FnZRIjCglyZXZpc2lvbnMYASADKA4yEC5tY3AudjEuUmV2aXNpb24SCwoDcmF3GAIgASgIEhQKDHNjYWxhcl91bmlvbhgDIAEoCBINCgV1bmlvbhgEIAEoCCpWCghSZXZpc2lvbhIYChRSRVZJU0lPTl9VTlNQRUNJRklFRBAAEhcKE1JFVklTSU9OXzIwMjVfMTFfMjUQARIXChNSRVZJU0lPTl8yMDI2XzA3XzI4EAI6RgoEanNvbhIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYpooDIAEoCzIRLm1jcC52MS5Kc29uRmllbGRSBGpzb246WQoManNvbl9tZXNzYWdlEh8uZ29vZ2xlLnByb3RvYnVmLk1lc3NhZ2VPcHRpb25zGKaKAyABKAsyEy5tY3AudjEuSnNvbk1lc3NhZ2VSC2pzb25NZXNzYWdlYgZwcm90bzM", [file_google_protobuf_descriptor]);
+  fileDesc("ChRtY3AvdjEvb3B0aW9ucy5wcm90bxIGbWNwLnYxIrkBCglKc29uRmllbGQSCwoDcmF3GAEgASgIEhAKCGNvbnN0YW50GAIgASgJEiIKCHJlcXVpcmVkGAMgAygOMhAubWNwLnYxLlJldmlzaW9uEhIKCnJhd192YWx1ZXMYBCABKAgSCwoDa2V5GAUgASgJEg8KB21ldGhvZHMYBiADKAkSEgoKYWRkaXRpb25hbBgHIAEoCBIjCglyZXZpc2lvbnMYCCADKA4yEC5tY3AudjEuUmV2aXNpb24iZAoLSnNvbk1lc3NhZ2USIwoJcmV2aXNpb25zGAEgAygOMhAubWNwLnYxLlJldmlzaW9uEgsKA3JhdxgCIAEoCBIUCgxzY2FsYXJfdW5pb24YAyABKAgSDQoFdW5pb24YBCABKAgqVgoIUmV2aXNpb24SGAoUUkVWSVNJT05fVU5TUEVDSUZJRUQQABIXChNSRVZJU0lPTl8yMDI1XzExXzI1EAESFwoTUkVWSVNJT05fMjAyNl8wN18yOBACOkYKBGpzb24SHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGKaKAyABKAsyES5tY3AudjEuSnNvbkZpZWxkUgRqc29uOlkKDGpzb25fbWVzc2FnZRIfLmdvb2dsZS5wcm90b2J1Zi5NZXNzYWdlT3B0aW9ucximigMgASgLMhMubWNwLnYxLkpzb25NZXNzYWdlUgtqc29uTWVzc2FnZWIGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * How a field maps to a property of a JSON object.
@@ -72,6 +72,15 @@ export type JsonField = Message<"mcp.v1.JsonField"> & {
    * @generated from field: bool additional = 7;
    */
   additional: boolean;
+
+  /**
+   * The revisions that define the property, when not every revision of its message does. In the
+   * others it is a property the spec does not define: a value the field cannot hold is kept among
+   * the additional properties.
+   *
+   * @generated from field: repeated mcp.v1.Revision revisions = 8;
+   */
+  revisions: Revision[];
 };
 
 /**

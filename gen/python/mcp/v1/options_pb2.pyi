@@ -15,7 +15,7 @@ json: _descriptor.FieldDescriptor
 json_message: _descriptor.FieldDescriptor
 
 class JsonField(_message.Message):
-    __slots__ = ["additional", "constant", "key", "methods", "raw", "raw_values", "required"]
+    __slots__ = ["additional", "constant", "key", "methods", "raw", "raw_values", "required", "revisions"]
     ADDITIONAL_FIELD_NUMBER: _ClassVar[int]
     CONSTANT_FIELD_NUMBER: _ClassVar[int]
     KEY_FIELD_NUMBER: _ClassVar[int]
@@ -23,6 +23,7 @@ class JsonField(_message.Message):
     RAW_FIELD_NUMBER: _ClassVar[int]
     RAW_VALUES_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    REVISIONS_FIELD_NUMBER: _ClassVar[int]
     additional: bool
     constant: str
     key: str
@@ -30,7 +31,8 @@ class JsonField(_message.Message):
     raw: bool
     raw_values: bool
     required: _containers.RepeatedScalarFieldContainer[Revision]
-    def __init__(self, raw: bool = ..., constant: _Optional[str] = ..., required: _Optional[_Iterable[_Union[Revision, str]]] = ..., raw_values: bool = ..., key: _Optional[str] = ..., methods: _Optional[_Iterable[str]] = ..., additional: bool = ...) -> None: ...
+    revisions: _containers.RepeatedScalarFieldContainer[Revision]
+    def __init__(self, raw: bool = ..., constant: _Optional[str] = ..., required: _Optional[_Iterable[_Union[Revision, str]]] = ..., raw_values: bool = ..., key: _Optional[str] = ..., methods: _Optional[_Iterable[str]] = ..., additional: bool = ..., revisions: _Optional[_Iterable[_Union[Revision, str]]] = ...) -> None: ...
 
 class JsonMessage(_message.Message):
     __slots__ = ["raw", "revisions", "scalar_union", "union"]

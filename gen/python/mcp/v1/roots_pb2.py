@@ -15,7 +15,7 @@ from mcp.v1 import base_pb2 as mcp_dot_v1_dot_base__pb2
 from mcp.v1 import options_pb2 as mcp_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12mcp/v1/roots.proto\x12\x06mcp.v1\x1a\x11mcp/v1/base.proto\x1a\x14mcp/v1/options.proto\"\xae\x03\n\x10ListRootsRequest\x12*\n\x02id\x18\x01 \x01(\x0b\x32\x11.mcp.v1.RequestIdB\x07\xb2\xd2\x18\x03\x1a\x01\x01R\x02id\x12-\n\x07jsonrpc\x18\x02 \x01(\tB\x0e\xb2\xd2\x18\n\x12\x05\"2.0\"\x1a\x01\x01H\x00R\x07jsonrpc\x88\x01\x01\x12\x33\n\x06method\x18\x03 \x01(\tB\x16\xb2\xd2\x18\x12\x12\x0c\"roots/list\"\x1a\x02\x01\x02H\x01R\x06method\x88\x01\x01\x12#\n\x06params\x18\x04 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x02R\x06params\x88\x01\x01\x12p\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32\x32.mcp.v1.ListRootsRequest.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\n\n\x08_jsonrpcB\t\n\x07_methodB\t\n\x07_params\"\xae\x02\n\x0fListRootsResult\x12 \n\x04meta\x18\x01 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x00R\x05_meta\x88\x01\x01\x12,\n\x05roots\x18\x02 \x03(\x0b\x32\x0c.mcp.v1.RootB\x08\xb2\xd2\x18\x04\x1a\x02\x01\x02R\x05roots\x12o\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32\x31.mcp.v1.ListRootsResult.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x07\n\x05_meta\"\xb5\x02\n\x04Root\x12 \n\x04meta\x18\x01 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x00R\x05_meta\x88\x01\x01\x12\x17\n\x04name\x18\x02 \x01(\tH\x01R\x04name\x88\x01\x01\x12\x1f\n\x03uri\x18\x03 \x01(\tB\x08\xb2\xd2\x18\x04\x1a\x02\x01\x02H\x02R\x03uri\x88\x01\x01\x12\x64\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32&.mcp.v1.Root.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x07\n\x05_metaB\x07\n\x05_nameB\x06\n\x04_uri\"\xb2\x03\n\x1cRootsListChangedNotification\x12-\n\x07jsonrpc\x18\x01 \x01(\tB\x0e\xb2\xd2\x18\n\x12\x05\"2.0\"\x1a\x01\x01H\x00R\x07jsonrpc\x88\x01\x01\x12H\n\x06method\x18\x02 \x01(\tB+\xb2\xd2\x18\'\x12\"\"notifications/roots/list_changed\"\x1a\x01\x01H\x01R\x06method\x88\x01\x01\x12\x32\n\x06params\x18\x03 \x01(\x0b\x32\x1a.mcp.v1.NotificationParamsR\x06params\x12|\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32>.mcp.v1.RootsListChangedNotification.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x07\xb2\xd2\x18\x03\n\x01\x01\x42\n\n\x08_jsonrpcB\t\n\x07_methodb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12mcp/v1/roots.proto\x12\x06mcp.v1\x1a\x11mcp/v1/base.proto\x1a\x14mcp/v1/options.proto\"\xb4\x03\n\x10ListRootsRequest\x12-\n\x02id\x18\x01 \x01(\x0b\x32\x11.mcp.v1.RequestIdB\n\xb2\xd2\x18\x06\x1a\x01\x01\x42\x01\x01R\x02id\x12\x30\n\x07jsonrpc\x18\x02 \x01(\tB\x11\xb2\xd2\x18\r\x12\x05\"2.0\"\x1a\x01\x01\x42\x01\x01H\x00R\x07jsonrpc\x88\x01\x01\x12\x33\n\x06method\x18\x03 \x01(\tB\x16\xb2\xd2\x18\x12\x12\x0c\"roots/list\"\x1a\x02\x01\x02H\x01R\x06method\x88\x01\x01\x12#\n\x06params\x18\x04 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x02R\x06params\x88\x01\x01\x12p\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32\x32.mcp.v1.ListRootsRequest.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\n\n\x08_jsonrpcB\t\n\x07_methodB\t\n\x07_params\"\xb1\x02\n\x0fListRootsResult\x12#\n\x04meta\x18\x01 \x01(\tB\t\xb2\xd2\x18\x05\x08\x01\x42\x01\x01H\x00R\x05_meta\x88\x01\x01\x12,\n\x05roots\x18\x02 \x03(\x0b\x32\x0c.mcp.v1.RootB\x08\xb2\xd2\x18\x04\x1a\x02\x01\x02R\x05roots\x12o\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32\x31.mcp.v1.ListRootsResult.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x07\n\x05_meta\"\xb5\x02\n\x04Root\x12 \n\x04meta\x18\x01 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x00R\x05_meta\x88\x01\x01\x12\x17\n\x04name\x18\x02 \x01(\tH\x01R\x04name\x88\x01\x01\x12\x1f\n\x03uri\x18\x03 \x01(\tB\x08\xb2\xd2\x18\x04\x1a\x02\x01\x02H\x02R\x03uri\x88\x01\x01\x12\x64\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32&.mcp.v1.Root.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x07\n\x05_metaB\x07\n\x05_nameB\x06\n\x04_uri\"\xb2\x03\n\x1cRootsListChangedNotification\x12-\n\x07jsonrpc\x18\x01 \x01(\tB\x0e\xb2\xd2\x18\n\x12\x05\"2.0\"\x1a\x01\x01H\x00R\x07jsonrpc\x88\x01\x01\x12H\n\x06method\x18\x02 \x01(\tB+\xb2\xd2\x18\'\x12\"\"notifications/roots/list_changed\"\x1a\x01\x01H\x01R\x06method\x88\x01\x01\x12\x32\n\x06params\x18\x03 \x01(\x0b\x32\x1a.mcp.v1.NotificationParamsR\x06params\x12|\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32>.mcp.v1.RootsListChangedNotification.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x07\xb2\xd2\x18\x03\n\x01\x01\x42\n\n\x08_jsonrpcB\t\n\x07_methodb\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mcp.v1.roots_pb2', globals())
@@ -25,9 +25,9 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _LISTROOTSREQUEST_ADDITIONALPROPERTIESENTRY._options = None
   _LISTROOTSREQUEST_ADDITIONALPROPERTIESENTRY._serialized_options = b'8\001'
   _LISTROOTSREQUEST.fields_by_name['id']._options = None
-  _LISTROOTSREQUEST.fields_by_name['id']._serialized_options = b'\262\322\030\003\032\001\001'
+  _LISTROOTSREQUEST.fields_by_name['id']._serialized_options = b'\262\322\030\006\032\001\001B\001\001'
   _LISTROOTSREQUEST.fields_by_name['jsonrpc']._options = None
-  _LISTROOTSREQUEST.fields_by_name['jsonrpc']._serialized_options = b'\262\322\030\n\022\005\"2.0\"\032\001\001'
+  _LISTROOTSREQUEST.fields_by_name['jsonrpc']._serialized_options = b'\262\322\030\r\022\005\"2.0\"\032\001\001B\001\001'
   _LISTROOTSREQUEST.fields_by_name['method']._options = None
   _LISTROOTSREQUEST.fields_by_name['method']._serialized_options = b'\262\322\030\022\022\014\"roots/list\"\032\002\001\002'
   _LISTROOTSREQUEST.fields_by_name['params']._options = None
@@ -39,7 +39,7 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _LISTROOTSRESULT_ADDITIONALPROPERTIESENTRY._options = None
   _LISTROOTSRESULT_ADDITIONALPROPERTIESENTRY._serialized_options = b'8\001'
   _LISTROOTSRESULT.fields_by_name['meta']._options = None
-  _LISTROOTSRESULT.fields_by_name['meta']._serialized_options = b'\262\322\030\002\010\001'
+  _LISTROOTSRESULT.fields_by_name['meta']._serialized_options = b'\262\322\030\005\010\001B\001\001'
   _LISTROOTSRESULT.fields_by_name['roots']._options = None
   _LISTROOTSRESULT.fields_by_name['roots']._serialized_options = b'\262\322\030\004\032\002\001\002'
   _LISTROOTSRESULT.fields_by_name['additional_properties']._options = None
@@ -67,19 +67,19 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _ROOTSLISTCHANGEDNOTIFICATION._options = None
   _ROOTSLISTCHANGEDNOTIFICATION._serialized_options = b'\262\322\030\003\n\001\001'
   _LISTROOTSREQUEST._serialized_start=72
-  _LISTROOTSREQUEST._serialized_end=502
-  _LISTROOTSREQUEST_ADDITIONALPROPERTIESENTRY._serialized_start=387
-  _LISTROOTSREQUEST_ADDITIONALPROPERTIESENTRY._serialized_end=458
-  _LISTROOTSRESULT._serialized_start=505
-  _LISTROOTSRESULT._serialized_end=807
-  _LISTROOTSRESULT_ADDITIONALPROPERTIESENTRY._serialized_start=387
-  _LISTROOTSRESULT_ADDITIONALPROPERTIESENTRY._serialized_end=458
-  _ROOT._serialized_start=810
-  _ROOT._serialized_end=1119
-  _ROOT_ADDITIONALPROPERTIESENTRY._serialized_start=387
-  _ROOT_ADDITIONALPROPERTIESENTRY._serialized_end=458
-  _ROOTSLISTCHANGEDNOTIFICATION._serialized_start=1122
-  _ROOTSLISTCHANGEDNOTIFICATION._serialized_end=1556
-  _ROOTSLISTCHANGEDNOTIFICATION_ADDITIONALPROPERTIESENTRY._serialized_start=387
-  _ROOTSLISTCHANGEDNOTIFICATION_ADDITIONALPROPERTIESENTRY._serialized_end=458
+  _LISTROOTSREQUEST._serialized_end=508
+  _LISTROOTSREQUEST_ADDITIONALPROPERTIESENTRY._serialized_start=393
+  _LISTROOTSREQUEST_ADDITIONALPROPERTIESENTRY._serialized_end=464
+  _LISTROOTSRESULT._serialized_start=511
+  _LISTROOTSRESULT._serialized_end=816
+  _LISTROOTSRESULT_ADDITIONALPROPERTIESENTRY._serialized_start=393
+  _LISTROOTSRESULT_ADDITIONALPROPERTIESENTRY._serialized_end=464
+  _ROOT._serialized_start=819
+  _ROOT._serialized_end=1128
+  _ROOT_ADDITIONALPROPERTIESENTRY._serialized_start=393
+  _ROOT_ADDITIONALPROPERTIESENTRY._serialized_end=464
+  _ROOTSLISTCHANGEDNOTIFICATION._serialized_start=1131
+  _ROOTSLISTCHANGEDNOTIFICATION._serialized_end=1565
+  _ROOTSLISTCHANGEDNOTIFICATION_ADDITIONALPROPERTIESENTRY._serialized_start=393
+  _ROOTSLISTCHANGEDNOTIFICATION_ADDITIONALPROPERTIESENTRY._serialized_end=464
 # @@protoc_insertion_point(module_scope)

@@ -15,7 +15,7 @@ from mcp.v1 import base_pb2 as mcp_dot_v1_dot_base__pb2
 from mcp.v1 import options_pb2 as mcp_dot_v1_dot_options__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x11mcp/v1/tool.proto\x12\x06mcp.v1\x1a\x11mcp/v1/base.proto\x1a\x14mcp/v1/options.proto\"\x8f\x05\n\x04Tool\x12 \n\x04meta\x18\x01 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x00R\x05_meta\x88\x01\x01\x12\x39\n\x0b\x61nnotations\x18\x02 \x01(\x0b\x32\x17.mcp.v1.ToolAnnotationsR\x0b\x61nnotations\x12%\n\x0b\x64\x65scription\x18\x03 \x01(\tH\x01R\x0b\x64\x65scription\x88\x01\x01\x12\x33\n\texecution\x18\x04 \x01(\x0b\x32\x15.mcp.v1.ToolExecutionR\texecution\x12\"\n\x05icons\x18\x05 \x03(\x0b\x32\x0c.mcp.v1.IconR\x05icons\x12\x32\n\x0cinput_schema\x18\x06 \x01(\tB\n\xb2\xd2\x18\x06\x08\x01\x1a\x02\x01\x02H\x02R\x0binputSchema\x88\x01\x01\x12!\n\x04name\x18\x07 \x01(\tB\x08\xb2\xd2\x18\x04\x1a\x02\x01\x02H\x03R\x04name\x88\x01\x01\x12\x30\n\routput_schema\x18\x08 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x04R\x0coutputSchema\x88\x01\x01\x12\x19\n\x05title\x18\t \x01(\tH\x05R\x05title\x88\x01\x01\x12\x64\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32&.mcp.v1.Tool.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x07\n\x05_metaB\x0e\n\x0c_descriptionB\x0f\n\r_input_schemaB\x07\n\x05_nameB\x10\n\x0e_output_schemaB\x08\n\x06_title\"\x80\x04\n\x0fToolAnnotations\x12.\n\x10\x64\x65structive_hint\x18\x01 \x01(\x08H\x00R\x0f\x64\x65structiveHint\x88\x01\x01\x12,\n\x0fidempotent_hint\x18\x02 \x01(\x08H\x01R\x0eidempotentHint\x88\x01\x01\x12+\n\x0fopen_world_hint\x18\x03 \x01(\x08H\x02R\ropenWorldHint\x88\x01\x01\x12)\n\x0eread_only_hint\x18\x04 \x01(\x08H\x03R\x0creadOnlyHint\x88\x01\x01\x12\x19\n\x05title\x18\x05 \x01(\tH\x04R\x05title\x88\x01\x01\x12o\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32\x31.mcp.v1.ToolAnnotations.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x13\n\x11_destructive_hintB\x12\n\x10_idempotent_hintB\x12\n\x10_open_world_hintB\x11\n\x0f_read_only_hintB\x08\n\x06_title\"\x89\x02\n\rToolExecution\x12&\n\x0ctask_support\x18\x01 \x01(\tH\x00R\x0btaskSupport\x88\x01\x01\x12m\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32/.mcp.v1.ToolExecution.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x07\xb2\xd2\x18\x03\n\x01\x01\x42\x0f\n\r_task_supportb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x11mcp/v1/tool.proto\x12\x06mcp.v1\x1a\x11mcp/v1/base.proto\x1a\x14mcp/v1/options.proto\"\x98\x05\n\x04Tool\x12 \n\x04meta\x18\x01 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x00R\x05_meta\x88\x01\x01\x12\x39\n\x0b\x61nnotations\x18\x02 \x01(\x0b\x32\x17.mcp.v1.ToolAnnotationsR\x0b\x61nnotations\x12%\n\x0b\x64\x65scription\x18\x03 \x01(\tH\x01R\x0b\x64\x65scription\x88\x01\x01\x12<\n\texecution\x18\x04 \x01(\x0b\x32\x15.mcp.v1.ToolExecutionB\x07\xb2\xd2\x18\x03\x42\x01\x01R\texecution\x12\"\n\x05icons\x18\x05 \x03(\x0b\x32\x0c.mcp.v1.IconR\x05icons\x12\x32\n\x0cinput_schema\x18\x06 \x01(\tB\n\xb2\xd2\x18\x06\x08\x01\x1a\x02\x01\x02H\x02R\x0binputSchema\x88\x01\x01\x12!\n\x04name\x18\x07 \x01(\tB\x08\xb2\xd2\x18\x04\x1a\x02\x01\x02H\x03R\x04name\x88\x01\x01\x12\x30\n\routput_schema\x18\x08 \x01(\tB\x06\xb2\xd2\x18\x02\x08\x01H\x04R\x0coutputSchema\x88\x01\x01\x12\x19\n\x05title\x18\t \x01(\tH\x05R\x05title\x88\x01\x01\x12\x64\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32&.mcp.v1.Tool.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x07\n\x05_metaB\x0e\n\x0c_descriptionB\x0f\n\r_input_schemaB\x07\n\x05_nameB\x10\n\x0e_output_schemaB\x08\n\x06_title\"\x80\x04\n\x0fToolAnnotations\x12.\n\x10\x64\x65structive_hint\x18\x01 \x01(\x08H\x00R\x0f\x64\x65structiveHint\x88\x01\x01\x12,\n\x0fidempotent_hint\x18\x02 \x01(\x08H\x01R\x0eidempotentHint\x88\x01\x01\x12+\n\x0fopen_world_hint\x18\x03 \x01(\x08H\x02R\ropenWorldHint\x88\x01\x01\x12)\n\x0eread_only_hint\x18\x04 \x01(\x08H\x03R\x0creadOnlyHint\x88\x01\x01\x12\x19\n\x05title\x18\x05 \x01(\tH\x04R\x05title\x88\x01\x01\x12o\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32\x31.mcp.v1.ToolAnnotations.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x08\xb2\xd2\x18\x04\n\x02\x01\x02\x42\x13\n\x11_destructive_hintB\x12\n\x10_idempotent_hintB\x12\n\x10_open_world_hintB\x11\n\x0f_read_only_hintB\x08\n\x06_title\"\x89\x02\n\rToolExecution\x12&\n\x0ctask_support\x18\x01 \x01(\tH\x00R\x0btaskSupport\x88\x01\x01\x12m\n\x15\x61\x64\x64itional_properties\x18\xff\x0f \x03(\x0b\x32/.mcp.v1.ToolExecution.AdditionalPropertiesEntryB\x06\xb2\xd2\x18\x02\x38\x01R\x14\x61\x64\x64itionalProperties\x1aG\n\x19\x41\x64\x64itionalPropertiesEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:\x07\xb2\xd2\x18\x03\n\x01\x01\x42\x0f\n\r_task_supportb\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mcp.v1.tool_pb2', globals())
@@ -26,6 +26,8 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _TOOL_ADDITIONALPROPERTIESENTRY._serialized_options = b'8\001'
   _TOOL.fields_by_name['meta']._options = None
   _TOOL.fields_by_name['meta']._serialized_options = b'\262\322\030\002\010\001'
+  _TOOL.fields_by_name['execution']._options = None
+  _TOOL.fields_by_name['execution']._serialized_options = b'\262\322\030\003B\001\001'
   _TOOL.fields_by_name['input_schema']._options = None
   _TOOL.fields_by_name['input_schema']._serialized_options = b'\262\322\030\006\010\001\032\002\001\002'
   _TOOL.fields_by_name['name']._options = None
@@ -49,15 +51,15 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _TOOLEXECUTION._options = None
   _TOOLEXECUTION._serialized_options = b'\262\322\030\003\n\001\001'
   _TOOL._serialized_start=71
-  _TOOL._serialized_end=726
-  _TOOL_ADDITIONALPROPERTIESENTRY._serialized_start=566
-  _TOOL_ADDITIONALPROPERTIESENTRY._serialized_end=637
-  _TOOLANNOTATIONS._serialized_start=729
-  _TOOLANNOTATIONS._serialized_end=1241
-  _TOOLANNOTATIONS_ADDITIONALPROPERTIESENTRY._serialized_start=566
-  _TOOLANNOTATIONS_ADDITIONALPROPERTIESENTRY._serialized_end=637
-  _TOOLEXECUTION._serialized_start=1244
-  _TOOLEXECUTION._serialized_end=1509
-  _TOOLEXECUTION_ADDITIONALPROPERTIESENTRY._serialized_start=566
-  _TOOLEXECUTION_ADDITIONALPROPERTIESENTRY._serialized_end=637
+  _TOOL._serialized_end=735
+  _TOOL_ADDITIONALPROPERTIESENTRY._serialized_start=575
+  _TOOL_ADDITIONALPROPERTIESENTRY._serialized_end=646
+  _TOOLANNOTATIONS._serialized_start=738
+  _TOOLANNOTATIONS._serialized_end=1250
+  _TOOLANNOTATIONS_ADDITIONALPROPERTIESENTRY._serialized_start=575
+  _TOOLANNOTATIONS_ADDITIONALPROPERTIESENTRY._serialized_end=646
+  _TOOLEXECUTION._serialized_start=1253
+  _TOOLEXECUTION._serialized_end=1518
+  _TOOLEXECUTION_ADDITIONALPROPERTIESENTRY._serialized_start=575
+  _TOOLEXECUTION_ADDITIONALPROPERTIESENTRY._serialized_end=646
 # @@protoc_insertion_point(module_scope)

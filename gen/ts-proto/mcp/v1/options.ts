@@ -72,6 +72,12 @@ export interface JsonField {
   methods: string[];
   /** The map of properties the spec does not define (name to JSON text), in their original order. */
   additional: boolean;
+  /**
+   * The revisions that define the property, when not every revision of its message does. In the
+   * others it is a property the spec does not define: a value the field cannot hold is kept among
+   * the additional properties.
+   */
+  revisions: Revision[];
 }
 
 /** How a message maps to a JSON value. */
@@ -87,7 +93,16 @@ export interface JsonMessage {
 }
 
 function createBaseJsonField(): JsonField {
-  return { raw: false, constant: "", required: [], rawValues: false, key: "", methods: [], additional: false };
+  return {
+    raw: false,
+    constant: "",
+    required: [],
+    rawValues: false,
+    key: "",
+    methods: [],
+    additional: false,
+    revisions: [],
+  };
 }
 
 export const JsonField: MessageFns<JsonField> = {
@@ -116,6 +131,13 @@ export const JsonField: MessageFns<JsonField> = {
     }
     if (message.additional !== false) {
       writer.uint32(56).bool(message.additional);
+    }
+    if (message.revisions.length !== 0) {
+      writer.uint32(66).fork();
+      for (const v of message.revisions) {
+        writer.int32(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -199,6 +221,24 @@ export const JsonField: MessageFns<JsonField> = {
             message.additional = reader.bool();
             continue;
           }
+          case 8: {
+            if (tag === 64) {
+              message.revisions.push(reader.int32() as any);
+
+              continue;
+            }
+
+            if (tag === 66) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.revisions.push(reader.int32() as any);
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -224,6 +264,9 @@ export const JsonField: MessageFns<JsonField> = {
       key: isSet(object.key) ? globalThis.String(object.key) : "",
       methods: globalThis.Array.isArray(object?.methods) ? object.methods.map((e: any) => globalThis.String(e)) : [],
       additional: isSet(object.additional) ? globalThis.Boolean(object.additional) : false,
+      revisions: globalThis.Array.isArray(object?.revisions)
+        ? object.revisions.map((e: any) => revisionFromJSON(e))
+        : [],
     };
   },
 
@@ -250,6 +293,9 @@ export const JsonField: MessageFns<JsonField> = {
     if (message.additional !== false) {
       obj.additional = message.additional;
     }
+    if (message.revisions?.length) {
+      obj.revisions = message.revisions.map((e) => revisionToJSON(e));
+    }
     return obj;
   },
 
@@ -265,6 +311,7 @@ export const JsonField: MessageFns<JsonField> = {
     message.key = object.key ?? "";
     message.methods = object.methods?.map((e) => e) || [];
     message.additional = object.additional ?? false;
+    message.revisions = object.revisions?.map((e) => e) || [];
     return message;
   },
 };
