@@ -511,6 +511,32 @@ function valueCode(
       out(`            ${names.join(" else ")} else ${delegate}`);
       return;
     }
+    case Kind.Bool: {
+      const t = [...f.tag, 1].map((c) => `buf[o++] = ${c};`).join(" ");
+      const fa = [...f.tag, 0].map((c) => `buf[o++] = ${c};`).join(" ");
+      out(
+        `            if (b[p] === 0x74 && b[p + 1] === 0x72 && b[p + 2] === 0x75 && b[p + 3] === 0x65) { w.ensure(${f.tag.length + 1}); const buf = w.buf; let o = w.pos; ${t} w.pos = o; p += 4; }`,
+      );
+      out(
+        `            else if (b[p] === 0x66 && b[p + 1] === 0x61 && b[p + 2] === 0x6c && b[p + 3] === 0x73 && b[p + 4] === 0x65) { w.ensure(${f.tag.length + 1}); const buf = w.buf; let o = w.pos; ${fa} w.pos = o; p += 5; }`,
+      );
+      out(`            else ${delegate}`);
+      return;
+    }
+    case Kind.Int64:
+      // A small non-negative integer inline; anything else as the interpreter writes it.
+      out("            { const c = b[p];");
+      out("              if (c >= 0x31 && c <= 0x39) {");
+      out(
+        "                let e = p; let n = 0; while (b[e] >= 0x30 && b[e] <= 0x39) n = n * 10 + (b[e++] - 0x30);",
+      );
+      out("                const d = b[e];");
+      out(
+        `                if (e - p < 10 && d !== 0x2e && d !== 0x65 && d !== 0x45) { w.raw(${F}.tag); w.varint(n); p = e; }`,
+      );
+      out(`                else ${delegate}`);
+      out(`              } else ${delegate} }`);
+      return;
     case Kind.Bytes:
       out("            if (b[p] !== 0x22) return -1;");
       out(`            enc.p = p; h.writeBase64Field(enc, ${F}.tag); p = enc.p;`);
