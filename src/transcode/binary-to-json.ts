@@ -40,6 +40,8 @@ BYTE_CLASS[0x5c] = 1;
 for (let c = 0x80; c < 0x100; c++) BYTE_CLASS[c] = 2;
 /** Strings up to this long are checked and copied in one loop; longer ones are copied natively. */
 const SHORT_STRING = 64;
+/** Past its first escape, a long string is copied this many bytes at a time (`writeStringAt`). */
+const ESCAPE_CHUNK = 4096;
 const TRUE = utf8.encode("true");
 const FALSE = utf8.encode("false");
 const EMPTY_LIST = utf8.encode("[]");
@@ -534,24 +536,40 @@ export class BinaryToJson {
     const b = this.b;
     const w = this.w;
     if (end - start <= SHORT_STRING) return this.writeShortString(start, end);
-    w.byte(0x22);
-    let run = start;
+    // Up to the first byte that needs an escape, the string is one native copy.
+    let i = start;
     let multiByte = false;
-    for (let i = start; i < end; i++) {
+    for (; i < end; i++) {
       const k = BYTE_CLASS[b[i]!];
       if (k === 0) continue;
-      if (k === 2) {
-        multiByte = true;
-        continue;
+      if (k === 1) break;
+      multiByte = true;
+    }
+    w.byte(0x22);
+    w.copy(b, start, i);
+    // Past it, text with an escape every line would call out for every short run: the rest is
+    // checked and copied in one loop instead, a chunk at a time into room for its worst case.
+    while (i < end) {
+      const to = Math.min(end, i + ESCAPE_CHUNK);
+      w.ensure((to - i) * 6);
+      const out = w.buf;
+      let o = w.pos;
+      for (; i < to; i++) {
+        const c = b[i]!;
+        const k = BYTE_CLASS[c]!;
+        if (k !== 1) {
+          out[o++] = c;
+          if (k === 2) multiByte = true;
+          continue;
+        }
+        const e = ESCAPES[c]!;
+        for (let j = 0; j < e.length; j++) out[o++] = e[j]!;
       }
-      w.copy(b, run, i);
-      w.raw(ESCAPES[b[i]!]!);
-      run = i + 1;
+      w.pos = o;
     }
     if (multiByte && !isUtf8(b.subarray(start, end))) {
       this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
     }
-    w.copy(b, run, end);
     w.byte(0x22);
   }
 

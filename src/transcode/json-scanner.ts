@@ -6,6 +6,10 @@ import { TranscodeCode, TranscodeError, formatPath } from "./errors.js";
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/** Strings at least this long (in JSON text bytes) are tried natively (`longStringClose`). */
+const LONG_STRING = 128;
+/** How many escaped quotes a long string may hold before the native path leaves it to the loop. */
+const MAX_ESCAPED_QUOTES = 8;
 /** How deep any JSON value may nest before it is refused (a guard against stack exhaustion). */
 export const MAX_DEPTH = 256;
 
@@ -93,6 +97,7 @@ export class JsonScanner {
     let i = this.p + 1;
     let escaped = false;
     let stop = STRING_STOP;
+    let triedNative = false;
     for (;;) {
       // The common run: plain bytes, one table look-up each. No bound check: past the buffer a
       // read is undefined, which is no plain byte; past `end` within it, the check below fails.
@@ -100,6 +105,15 @@ export class JsonScanner {
       if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", i);
       const c = b[i]!;
       if (c === QUOTE) break;
+      if (!triedNative) {
+        triedNative = true;
+        const close = this.checkLongString(this.p, i);
+        if (close >= 0) {
+          escaped = c === BACKSLASH || b.indexOf(BACKSLASH, i) < close;
+          i = close;
+          break;
+        }
+      }
       if (c >= 0x80) {
         this.nonAscii = true;
         stop = ASCII_STOP;
@@ -115,6 +129,58 @@ export class JsonScanner {
     this.escaped = escaped;
     this.p = i + 1;
     return i;
+  }
+
+  /**
+   * Checks the string whose opening quote is at `start` natively when it is long, from its first
+   * escape or byte past ASCII at `from`; returns the index of its closing quote, or -1 to leave it to
+   * the byte loop (a short string, or one `JSON.parse` refuses: the loop then says precisely why).
+   * It cannot tell ASCII from UTF-8, so it sets `nonAscii` and the message's bytes are checked once
+   * natively.
+   */
+  private checkLongString(start: number, from: number): number {
+    const close = this.longStringClose(start, from);
+    if (close < 0 || this.latin1StringValue(start, close, false) === undefined) return -1;
+    this.nonAscii = true;
+    return close;
+  }
+
+  /**
+   * The closing quote of the string whose opening quote is at `start`, found natively from `from`,
+   * when the string is at least `LONG_STRING` bytes long; -1 when it is shorter, unterminated, or
+   * holds so many escaped quotes that the byte loop crosses it faster (source code).
+   */
+  protected longStringClose(start: number, from: number): number {
+    const b = this.b;
+    let escapedQuotes = 0;
+    let close = b.indexOf(QUOTE, from);
+    for (;;) {
+      if (close < 0 || close >= this.end) return -1;
+      // A quote after an odd number of backslashes is escaped.
+      let slashes = 0;
+      while (b[close - 1 - slashes] === BACKSLASH) slashes++;
+      if (slashes % 2 === 0) break;
+      if (++escapedQuotes > MAX_ESCAPED_QUOTES) return -1;
+      close = b.indexOf(QUOTE, close + 1);
+    }
+    return close - start < LONG_STRING ? -1 : close;
+  }
+
+  /**
+   * The string `b[start, close]` (quotes included) as `JSON.parse` reads its text as latin1: one
+   * character per byte, so that the bytes of UTF-8 characters pass through unchanged (and
+   * `latin1Write` gives them back whole), and the grammar is the byte loop's. Several times faster
+   * than the loop on text with an escape every line. Undefined where `JSON.parse` refuses it, or,
+   * with `plainEscapes`, where a `\u` escape may stand for a character past latin1.
+   */
+  protected latin1StringValue(start: number, close: number, plainEscapes: boolean): string | undefined {
+    const text = this.b.latin1Slice(start, close + 1);
+    if (plainEscapes && text.indexOf("\\u") !== -1) return undefined;
+    try {
+      return JSON.parse(text) as string;
+    } catch {
+      return undefined;
+    }
   }
 
   /** `scanString` for a property name (its bytes are looked up as they are, with no hash). */

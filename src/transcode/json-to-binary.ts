@@ -208,6 +208,7 @@ export class JsonToBinary extends JsonScanner {
   /** Writes a string value (at `p`) as a length-delimited field with tag byte(s) `tag`. */
   writeString(tag: number | Uint8Array): void {
     const start = this.p;
+    if (this.writeLongString(tag)) return;
     const close = this.scanString();
     if (typeof tag === "number") this.w.byte(tag);
     else this.w.raw(tag);
@@ -220,6 +221,28 @@ export class JsonToBinary extends JsonScanner {
     const at = this.w.beginLength(close - start);
     this.unescapeString(start, close);
     this.w.endLength(at);
+  }
+
+  /**
+   * Writes a long string natively (`latin1StringValue`), or returns false to leave it to the byte
+   * loops. The input's UTF-8 is checked once for the whole message (`nonAscii`).
+   */
+  private writeLongString(tag: number | Uint8Array): boolean {
+    const start = this.p;
+    const close = this.longStringClose(start, start + 1);
+    if (close < 0) return false;
+    const value = this.latin1StringValue(start, close, true);
+    if (value === undefined) return false;
+    const w = this.w;
+    if (typeof tag === "number") w.byte(tag);
+    else w.raw(tag);
+    w.varint(value.length);
+    w.ensure(value.length);
+    w.pos += w.buf.latin1Write(value, w.pos);
+    this.nonAscii = true;
+    this.escaped = close - start - 1 !== value.length;
+    this.p = close + 1;
+    return true;
   }
 
   /** Writes the JSON string content `b[start + 1, close)` (checked by `scanString`) as UTF-8. */
