@@ -38,9 +38,9 @@ for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
 BYTE_CLASS[0x22] = 1;
 BYTE_CLASS[0x5c] = 1;
 for (let c = 0x80; c < 0x100; c++) BYTE_CLASS[c] = 2;
-/** Strings up to this long are checked and copied in one loop; longer ones are copied natively. */
+/** Strings longer than this are copied natively up to their first escape. */
 const SHORT_STRING = 64;
-/** Past its first escape, a long string is copied this many bytes at a time (`writeStringAt`). */
+/** Past its first escape, a string is escaped this many bytes at a time (`escapeRun`). */
 const ESCAPE_CHUNK = 4096;
 const TRUE = utf8.encode("true");
 const FALSE = utf8.encode("false");
@@ -532,40 +532,29 @@ export class BinaryToJson {
     this.writeStringAt(start, this.p);
   }
 
+  /** Writes the UTF-8 bytes `b[start, end)` as a JSON string, escaped as `JSON.stringify` escapes. */
   writeStringAt(start: number, end: number): void {
     const b = this.b;
     const w = this.w;
-    if (end - start <= SHORT_STRING) return this.writeShortString(start, end);
-    // Up to the first byte that needs an escape, the string is one native copy.
     let i = start;
     let multiByte = false;
-    for (; i < end; i++) {
-      const k = BYTE_CLASS[b[i]!];
-      if (k === 0) continue;
-      if (k === 1) break;
-      multiByte = true;
-    }
-    w.byte(0x22);
-    w.copy(b, start, i);
-    // Past it, text with an escape every line would call out for every short run: the rest is
-    // checked and copied in one loop instead, a chunk at a time into room for its worst case.
+    if (end - start > SHORT_STRING) {
+      // Up to its first byte that needs an escape, a long string is one native copy.
+      for (; i < end; i++) {
+        const k = BYTE_CLASS[b[i]!];
+        if (k === 0) continue;
+        if (k === 1) break;
+        multiByte = true;
+      }
+      w.byte(0x22);
+      w.copy(b, start, i);
+    } else w.byte(0x22);
+    // The rest is checked and copied in one loop: past an escape, a native call per short run
+    // (text with an escape every line) costs more than the copy.
     while (i < end) {
       const to = Math.min(end, i + ESCAPE_CHUNK);
-      w.ensure((to - i) * 6);
-      const out = w.buf;
-      let o = w.pos;
-      for (; i < to; i++) {
-        const c = b[i]!;
-        const k = BYTE_CLASS[c]!;
-        if (k !== 1) {
-          out[o++] = c;
-          if (k === 2) multiByte = true;
-          continue;
-        }
-        const e = ESCAPES[c]!;
-        for (let j = 0; j < e.length; j++) out[o++] = e[j]!;
-      }
-      w.pos = o;
+      if (this.escapeRun(i, to)) multiByte = true;
+      i = to;
     }
     if (multiByte && !isUtf8(b.subarray(start, end))) {
       this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
@@ -574,18 +563,17 @@ export class BinaryToJson {
   }
 
   /**
-   * `writeStringAt` for a short string: checked and copied in one loop (a copy apart would walk the
-   * bytes a second time), into room for the worst case, every byte a six-byte `\u00XX`.
+   * Writes `b[from, to)` with its escapes, into room for the worst case (every byte a six-byte
+   * `\u00XX`); returns whether it held a byte past ASCII (the string then needs a UTF-8 check).
    */
-  private writeShortString(start: number, end: number): void {
+  private escapeRun(from: number, to: number): boolean {
     const b = this.b;
     const w = this.w;
-    w.ensure((end - start) * 6 + 2);
+    w.ensure((to - from) * 6);
     const out = w.buf;
     let o = w.pos;
-    out[o++] = 0x22;
     let multiByte = false;
-    for (let i = start; i < end; i++) {
+    for (let i = from; i < to; i++) {
       const c = b[i]!;
       const k = BYTE_CLASS[c]!;
       if (k !== 1) {
@@ -596,11 +584,8 @@ export class BinaryToJson {
       const e = ESCAPES[c]!;
       for (let j = 0; j < e.length; j++) out[o++] = e[j]!;
     }
-    if (multiByte && !isUtf8(b.subarray(start, end))) {
-      this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
-    }
-    out[o++] = 0x22;
     w.pos = o;
+    return multiByte;
   }
 
   /** Checks that `n` bytes at `p` are one JSON value, and copies them. */
