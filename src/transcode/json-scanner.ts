@@ -97,7 +97,6 @@ export class JsonScanner {
     let i = this.p + 1;
     let escaped = false;
     let stop = STRING_STOP;
-    let triedNative = false;
     for (;;) {
       // The common run: plain bytes, one table look-up each. No bound check: past the buffer a
       // read is undefined, which is no plain byte; past `end` within it, the check below fails.
@@ -105,15 +104,6 @@ export class JsonScanner {
       if (i >= end) this.fail(TranscodeCode.MalformedJson, "cannot read JSON: unterminated string", i);
       const c = b[i]!;
       if (c === QUOTE) break;
-      if (!triedNative) {
-        triedNative = true;
-        const close = this.checkLongString(this.p, i);
-        if (close >= 0) {
-          escaped = c === BACKSLASH || b.indexOf(BACKSLASH, i) < close;
-          i = close;
-          break;
-        }
-      }
       if (c >= 0x80) {
         this.nonAscii = true;
         stop = ASCII_STOP;
@@ -413,6 +403,8 @@ export class JsonScanner {
     let i = p + 1;
     while (STRING_STOP[b[i]!] === 0) i++;
     if (b[i] === QUOTE && i < this.end) return i + 1;
+    const close = this.checkLongString(p, i);
+    if (close >= 0) return close + 1;
     this.p = p;
     return this.scanString() + 1;
   }
