@@ -43,28 +43,44 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   // Found natively: the decoder below refuses anything outside the alphabet, control bytes included.
   const close = enc.skimString(start) - 1;
   enc.p = close + 1;
-  let text: Buffer = enc.b;
-  let from = start + 1;
-  let to = close;
-  const backslash = enc.b.indexOf(0x5c, from);
-  if (backslash >= 0 && backslash < close) {
-    // Escapes (such as `\/`) are legal JSON; check and decode them first. Rare, so a copy is fine.
-    enc.p = start;
-    enc.scanString();
-    text = Buffer.from(enc.stringValue(start, close), "latin1");
-    from = 0;
-    to = text.length;
-  }
+  const w = enc.w;
+  const mark = w.pos;
+  const why = decodeBase64(enc, tag, enc.b, start + 1, close);
+  if (why === undefined) return;
+  // Escapes (such as `\/`) are legal JSON, and rare: looked for only once the text was refused as
+  // base64 (a backslash is outside its alphabet), then checked and decoded into a copy.
+  w.pos = mark;
+  if (!enc.b.subarray(start + 1, close).includes(0x5c)) refuse(enc, why, start);
+  enc.p = start;
+  enc.scanString();
+  const text = Buffer.from(enc.stringValue(start, close), "latin1");
+  const unescaped = decodeBase64(enc, tag, text, 0, text.length);
+  if (unescaped !== undefined) refuse(enc, unescaped, start);
+}
+
+function refuse(enc: JsonToBinary, why: string, at: number): never {
+  return enc.fail(TranscodeCode.InvalidValue, `cannot convert base64 data: ${why}`, at);
+}
+
+/**
+ * Writes the base64 text `text[from, to)` as a bytes field with tag `tag`; returns why the text is
+ * not padded, canonical, standard base64 instead (what was written is then to be dropped).
+ */
+function decodeBase64(
+  enc: JsonToBinary,
+  tag: Uint8Array,
+  text: Buffer,
+  from: number,
+  to: number,
+): string | undefined {
   const n = to - from;
-  const bad = (why: string): never =>
-    enc.fail(TranscodeCode.InvalidValue, `cannot convert base64 data: ${why}`, start);
-  if (n % 4 !== 0) bad("its length is not a multiple of 4 (it must be padded base64)");
+  if (n % 4 !== 0) return "its length is not a multiple of 4 (it must be padded base64)";
   const pad = n === 0 ? 0 : text[to - 1] === 0x3d ? (text[to - 2] === 0x3d ? 2 : 1) : 0;
   const length = (n / 4) * 3 - pad;
   // The bits a padded group leaves unused must be zero, or the text would not come back the same.
   if (pad > 0) {
     const last = INDEX[text[to - pad - 1]!]!;
-    if (last < 0 || (pad === 2 ? last & 0x0f : last & 0x03) !== 0) bad("it is not in canonical form");
+    if (last < 0 || (pad === 2 ? last & 0x0f : last & 0x03) !== 0) return "it is not in canonical form";
   }
   const w = enc.w;
   w.raw(tag);
@@ -77,13 +93,14 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   for (let i = from; i < to; ) {
     const end = chunkEnd(i, to, size, min);
     const chunk = text.latin1Slice(i, end);
-    if (chunk.includes("-") || chunk.includes("_")) bad("it uses the URL-safe alphabet");
-    written += w.buf.write(chunk, w.pos + written, "base64");
+    if (chunk.includes("-") || chunk.includes("_")) return "it uses the URL-safe alphabet";
+    written += w.buf.base64Write(chunk, w.pos + written, end - i);
     i = end;
   }
   // Node skips characters outside the alphabet; a short count is how they show.
-  if (written !== length) bad("it holds characters outside the base64 alphabet");
+  if (written !== length) return "it holds characters outside the base64 alphabet";
   w.pos += length;
+  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ declare global {
     utf8Write(value: string, offset: number, length?: number): number;
     latin1Write(value: string, offset: number, length?: number): number;
     base64Slice(start: number, end: number): string;
+    base64Write(value: string, offset: number, length?: number): number;
   }
 }
 

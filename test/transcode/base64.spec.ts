@@ -84,3 +84,32 @@ describe("transcode: base64 content", () => {
     for (const at of [5, 1_572_870, length - 8]) rejectsAt(n, at, "*", /outside the base64 alphabet/);
   });
 });
+
+describe("transcode: escaped base64 text", () => {
+  // JSON may escape any character of a base64 text (`\/`, `\u0041`); the escapes are looked for only
+  // once the raw text fails as base64, so both outcomes of that second look are held here.
+  const data = bytes(300).toString("base64");
+  const slash = data.indexOf("/");
+  assert.ok(slash > 5, "the text holds a slash to escape");
+
+  it("reads escaped characters as the characters they stand for", () => {
+    const code = data.charCodeAt(4).toString(16).padStart(4, "0");
+    const escaped = `${data.slice(0, 4)}\\u${code}${data.slice(5, slash)}\\/${data.slice(slash + 1)}`;
+    const text = imageJson("X").replace('"X"', `"${escaped}"`);
+    const back = binaryToJson("ImageContent", jsonToBinary("ImageContent", text, options), options);
+    assert.deepEqual(JSON.parse(back), JSON.parse(imageJson(data)));
+  });
+
+  it("refuses an escaped text that is still not base64, saying why", () => {
+    const text = imageJson("X").replace('"X"', `"\\/${data.slice(2)}"`);
+    assert.throws(
+      () => jsonToBinary("ImageContent", text, options),
+      (e: unknown) =>
+        e instanceof TranscodeError &&
+        e.code === TranscodeCode.InvalidValue &&
+        /multiple of 4/.test(e.message),
+    );
+    const urlSafe = imageJson("X").replace('"X"', `"\\/${data.slice(1, 10)}-${data.slice(11)}"`);
+    assert.throws(() => jsonToBinary("ImageContent", urlSafe, options), /URL-safe/);
+  });
+});
