@@ -84,7 +84,11 @@ export class ByteWriter {
     this.pos = pos;
   }
 
-  /** Copies `src[start, end)`: short runs byte by byte, long ones natively (no view is made). */
+  /**
+   * Copies `src[start, end)`: short runs byte by byte, long ones natively, through a plain view
+   * (`Buffer#copy` validates its arguments and makes that view itself: 10-60 ns more per span,
+   * on tool lists a tenth of the conversion).
+   */
   copy(src: Buffer, start: number, end: number): void {
     const n = end - start;
     this.ensure(n);
@@ -95,7 +99,7 @@ export class ByteWriter {
       this.pos = pos;
       return;
     }
-    src.copy(this.buf, this.pos, start, end);
+    this.buf.set(new Uint8Array(src.buffer, src.byteOffset + start, n), this.pos);
     this.pos += n;
   }
 
