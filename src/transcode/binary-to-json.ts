@@ -2,14 +2,12 @@
  * Protobuf binary to JSON text, in one pass over the wire: fields come out as properties in the
  * order they were written, JSON-text fields are checked and copied as they are, bytes become base64.
  */
-import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
 import { writeBase64 } from "./base64.js";
-import { ByteWriter } from "./byte-writer.js";
 import { compiledDecoding, decodeJsonRpcCompiled } from "./compiled-decoder.js";
-import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
+import { TranscodeCode } from "./errors.js";
 import { type IdKey, idKeyAt } from "./ids.js";
-import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
+import { MAX_DEPTH } from "./json-scanner.js";
 import {
   type FieldPlan,
   fieldByKey,
@@ -18,30 +16,12 @@ import {
   Kind,
   type MessagePlan,
   missingRequired,
-  WIRE_I64,
   WIRE_LEN,
   WIRE_VARINT,
 } from "./plan.js";
+import { WireValueReader } from "./wire-values.js";
 
-const ESCAPE_TEXT: (string | undefined)[] = [];
-for (let c = 0; c < 0x20; c++) ESCAPE_TEXT[c] = `\\u${c.toString(16).padStart(4, "0")}`;
-Object.assign(ESCAPE_TEXT, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
-/** The escape of each byte that needs one, as bytes: text with many newlines makes one per line. */
 const utf8 = new TextEncoder();
-// Plain Uint8Arrays, as the plans' keys are: `ByteWriter.raw` then sees one kind of array.
-const ESCAPES: (Uint8Array | undefined)[] = ESCAPE_TEXT.map((e) =>
-  e === undefined ? undefined : utf8.encode(e),
-);
-/** 0: copied as is; 1: escaped; 2: part of a multi-byte character (so the string needs a UTF-8 check). */
-const BYTE_CLASS = new Uint8Array(256);
-for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
-BYTE_CLASS[0x22] = 1;
-BYTE_CLASS[0x5c] = 1;
-for (let c = 0x80; c < 0x100; c++) BYTE_CLASS[c] = 2;
-/** Strings longer than this are copied natively up to their first escape. */
-const SHORT_STRING = 64;
-/** Past its first escape, a string is escaped this many bytes at a time (`escapeRun`). */
-const ESCAPE_CHUNK = 4096;
 const TRUE = utf8.encode("true");
 const FALSE = utf8.encode("false");
 const EMPTY_LIST = utf8.encode("[]");
@@ -52,14 +32,7 @@ export interface DecodeSettings {
   requireFields: boolean;
 }
 
-export class BinaryToJson {
-  p = 0;
-  depth = 0;
-  readonly w = new ByteWriter();
-  b: Buffer;
-  readonly path: (string | number)[] = [];
-  /** Checks JSON-text fields; one per decoder, reset for each field. */
-  private readonly scanner: JsonScanner;
+export class BinaryToJson extends WireValueReader {
   /** The id and method of the last request decoded, for the JSON-RPC layer to track. */
   lastRequestId: IdKey | undefined;
   lastRequestMethod: string | undefined;
@@ -70,8 +43,7 @@ export class BinaryToJson {
     b: Buffer,
     readonly settings: DecodeSettings,
   ) {
-    this.b = b;
-    this.scanner = new JsonScanner(b, 0, b.length);
+    super(b);
   }
 
   /** Starts over on new input, so that one decoder serves a whole connection. */
@@ -84,14 +56,6 @@ export class BinaryToJson {
     this.lastRequestMethod = undefined;
     this.lastResponseId = undefined;
     this.scanner.b = b;
-  }
-
-  fail(code: TranscodeCode, reason: string, at = this.p): never {
-    throw new TranscodeError(code, reason, formatPath(this.path), at);
-  }
-
-  truncated(): never {
-    return this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: truncated message");
   }
 
   decodeRoot(plan: MessagePlan): Uint8Array {
@@ -126,89 +90,6 @@ export class BinaryToJson {
     this.lastRequestMethod = undefined;
     this.lastResponseId = undefined;
     return false;
-  }
-
-  varint(): number {
-    const b = this.b;
-    let result = 0;
-    let shift = 0;
-    for (let i = 0; i < 5; i++) {
-      if (this.p >= b.length) this.truncated();
-      const c = b[this.p++]!;
-      result |= (c & 0x7f) << shift;
-      if (c < 0x80) return result >>> 0;
-      shift += 7;
-    }
-    return this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: varint longer than 32 bits");
-  }
-
-  /** A 64-bit varint as a decimal string (signed, as int64). */
-  varint64Text(): string {
-    const start = this.p;
-    let lo = 0;
-    let i = 0;
-    for (; i < 10; i++) {
-      if (this.p >= this.b.length) this.truncated();
-      const c = this.b[this.p++]!;
-      if (i < 7) lo += (c & 0x7f) * 2 ** (7 * i);
-      if (c < 0x80) break;
-    }
-    if (i === 10)
-      this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: varint longer than 64 bits", start);
-    if (i < 7 && lo <= Number.MAX_SAFE_INTEGER) return String(lo);
-    let v = 0n;
-    for (let k = this.p - 1; k >= start; k--) v = (v << 7n) | BigInt(this.b[k]! & 0x7f);
-    return String(BigInt.asIntN(64, v));
-  }
-
-  /** Writes a varint as a decimal int64: small non-negative ones digit by digit, with no string. */
-  writeVarintText(): void {
-    const b = this.b;
-    const p = this.p;
-    let n = 0;
-    let i = 0;
-    // Up to four bytes: 28 bits, exact and non-negative.
-    for (; i < 4 && p + i < b.length; i++) {
-      const c = b[p + i]!;
-      n += (c & 0x7f) * 2 ** (7 * i);
-      if (c < 0x80) {
-        this.p = p + i + 1;
-        return this.w.decimal(n);
-      }
-    }
-    this.w.ascii(this.varint64Text());
-  }
-
-  length(): number {
-    const n = this.varint();
-    if (this.p + n > this.b.length) this.truncated();
-    return n;
-  }
-
-  skip(wireType: number): void {
-    switch (wireType) {
-      case WIRE_VARINT:
-        this.varint64Text();
-        return;
-      case WIRE_I64:
-        this.p += 8;
-        break;
-      case WIRE_LEN:
-        {
-          const n = this.length();
-          this.p += n;
-        }
-        return;
-      case 5:
-        this.p += 4;
-        break;
-      default:
-        this.fail(
-          TranscodeCode.MalformedBinary,
-          `cannot read protobuf: wire type ${wireType} is not supported`,
-        );
-    }
-    if (this.p > this.b.length) this.truncated();
   }
 
   decodeMessageBody(plan: MessagePlan, end: number): void {
@@ -523,97 +404,5 @@ export class BinaryToJson {
       TranscodeCode.InvalidValue,
       `cannot convert ${f.key}: it must be ${JSON.stringify(f.constValue)}`,
     );
-  }
-
-  /** Writes `n` bytes of UTF-8 at `p` as a JSON string. */
-  private writeString(n: number): void {
-    const start = this.p;
-    this.p += n;
-    this.writeStringAt(start, this.p);
-  }
-
-  /** Writes the UTF-8 bytes `b[start, end)` as a JSON string, escaped as `JSON.stringify` escapes. */
-  writeStringAt(start: number, end: number): void {
-    const b = this.b;
-    const w = this.w;
-    let i = start;
-    let multiByte = false;
-    if (end - start > SHORT_STRING) {
-      // Up to its first byte that needs an escape, a long string is one native copy.
-      for (; i < end; i++) {
-        const k = BYTE_CLASS[b[i]!];
-        if (k === 0) continue;
-        if (k === 1) break;
-        multiByte = true;
-      }
-      w.byte(0x22);
-      w.copy(b, start, i);
-    } else w.byte(0x22);
-    // The rest is checked and copied in one loop: past an escape, a native call per short run
-    // (text with an escape every line) costs more than the copy.
-    while (i < end) {
-      const to = Math.min(end, i + ESCAPE_CHUNK);
-      if (this.escapeRun(i, to)) multiByte = true;
-      i = to;
-    }
-    if (multiByte && !isUtf8(b.subarray(start, end))) {
-      this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", start);
-    }
-    w.byte(0x22);
-  }
-
-  /**
-   * Writes `b[from, to)` with its escapes, into room for the worst case (every byte a six-byte
-   * `\u00XX`); returns whether it held a byte past ASCII (the string then needs a UTF-8 check).
-   */
-  private escapeRun(from: number, to: number): boolean {
-    const b = this.b;
-    const w = this.w;
-    w.ensure((to - from) * 6);
-    const out = w.buf;
-    let o = w.pos;
-    let multiByte = false;
-    for (let i = from; i < to; i++) {
-      const c = b[i]!;
-      const k = BYTE_CLASS[c]!;
-      if (k !== 1) {
-        out[o++] = c;
-        if (k === 2) multiByte = true;
-        continue;
-      }
-      const e = ESCAPES[c]!;
-      for (let j = 0; j < e.length; j++) out[o++] = e[j]!;
-    }
-    w.pos = o;
-    return multiByte;
-  }
-
-  /** Checks that `n` bytes at `p` are one JSON value, and copies them. */
-  copyJson(n: number): void {
-    const start = this.p;
-    const end = start + n;
-    const scanner = this.scanner;
-    scanner.p = start;
-    scanner.end = end;
-    if (scanner.path.length !== 0) scanner.path.length = 0;
-    scanner.nonAscii = false;
-    try {
-      scanner.skipValue(this.depth);
-      scanner.ws();
-      if (scanner.p !== end) scanner.syntax("the end of the JSON value");
-    } catch (error) {
-      if (error instanceof TranscodeError) {
-        this.fail(
-          error.code === TranscodeCode.LimitExceeded ? error.code : TranscodeCode.InvalidValue,
-          `cannot convert JSON text field: ${error.reason}`,
-          error.offset,
-        );
-      }
-      throw error;
-    }
-    if (scanner.nonAscii && !isUtf8(this.b.subarray(start, end)))
-      this.fail(TranscodeCode.InvalidValue, "cannot convert JSON text field: it is not UTF-8", start);
-    this.w.copy(this.b, start, end);
-    this.p = end;
   }
 }

@@ -1,0 +1,181 @@
+/**
+ * JSON's scalar values written as protobuf fields, for `JsonToBinary`: strings (escapes decoded
+ * straight into UTF-8, long ones natively) and integers, and the type errors their fields raise.
+ */
+import { ByteWriter } from "./byte-writer.js";
+import { TranscodeCode } from "./errors.js";
+import { JsonScanner } from "./json-scanner.js";
+import type { FieldPlan, MessagePlan } from "./plan.js";
+
+const QUOTE = 0x22;
+/** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
+const UNESCAPE = new Uint8Array(128);
+for (const [letter, byte] of [
+  ['"', 0x22],
+  ["\\", 0x5c],
+  ["/", 0x2f],
+  ["b", 8],
+  ["f", 0x0c],
+  ["n", 0x0a],
+  ["r", 0x0d],
+  ["t", 9],
+] as const) {
+  UNESCAPE[letter.charCodeAt(0)] = byte;
+}
+
+/** The value of four hex digits at `b[i]` (checked by `scanString`). */
+function hex4(b: Uint8Array, i: number): number {
+  let n = 0;
+  for (let k = i; k < i + 4; k++) {
+    const h = b[k]!;
+    n = n * 16 + (h <= 0x39 ? h - 0x30 : (h | 0x20) - 0x57);
+  }
+  return n;
+}
+
+/** A scanner that writes the scalar values it reads into `w`. */
+export class JsonValueWriter extends JsonScanner {
+  readonly w = new ByteWriter();
+
+  /** Names a field for an error message (built only when there is an error). */
+  where(owner: MessagePlan, f: FieldPlan | undefined): string {
+    return f === undefined || f.key === "" ? owner.name : `${owner.name}.${f.key}`;
+  }
+
+  typeError(where: string, expected: string): never {
+    const c = this.peek();
+    const got =
+      c === QUOTE
+        ? "a string"
+        : c === 0x7b
+          ? "an object"
+          : c === 0x5b
+            ? "an array"
+            : c === 0x6e
+              ? "null"
+              : c === 0x74 || c === 0x66
+                ? "a boolean"
+                : "a number";
+    return this.fail(TranscodeCode.InvalidValue, `cannot convert ${where}: expected ${expected}, got ${got}`);
+  }
+
+  /** Writes a string value (at `p`) as a length-delimited field with tag byte(s) `tag`. */
+  writeString(tag: number | Uint8Array): void {
+    const start = this.p;
+    if (this.writeLongString(tag)) return;
+    const close = this.scanString();
+    if (typeof tag === "number") this.w.byte(tag);
+    else this.w.raw(tag);
+    if (!this.escaped) {
+      this.w.varint(close - start - 1);
+      this.w.copy(this.b, start + 1, close);
+      return;
+    }
+    // Escapes are decoded straight into the output, with no JS string in between.
+    const at = this.w.beginLength(close - start);
+    this.unescapeString(start, close);
+    this.w.endLength(at);
+  }
+
+  /**
+   * Writes a long string natively (`latin1StringValue`), or returns false to leave it to the byte
+   * loops. The input's UTF-8 is checked once for the whole message (`nonAscii`).
+   */
+  private writeLongString(tag: number | Uint8Array): boolean {
+    const start = this.p;
+    const close = this.longStringClose(start, start + 1);
+    if (close < 0) return false;
+    const value = this.latin1StringValue(start, close, true);
+    if (value === undefined) return false;
+    const w = this.w;
+    if (typeof tag === "number") w.byte(tag);
+    else w.raw(tag);
+    w.varint(value.length);
+    w.ensure(value.length);
+    w.pos += w.buf.latin1Write(value, w.pos);
+    this.nonAscii = true;
+    this.escaped = close - start - 1 !== value.length;
+    this.p = close + 1;
+    return true;
+  }
+
+  /** Writes the JSON string content `b[start + 1, close)` (checked by `scanString`) as UTF-8. */
+  private unescapeString(start: number, close: number): void {
+    const b = this.b;
+    const w = this.w;
+    w.ensure(close - start);
+    const out = w.buf;
+    let o = w.pos;
+    let i = start + 1;
+    while (i < close) {
+      const c = b[i]!;
+      if (c !== 0x5c) {
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      const e = b[i + 1]!;
+      i += 2;
+      if (e !== 0x75) {
+        out[o++] = UNESCAPE[e]!;
+        continue;
+      }
+      let code = hex4(b, i);
+      i += 4;
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const low = code <= 0xdbff && b[i] === 0x5c && b[i + 1] === 0x75 ? hex4(b, i + 2) : -1;
+        if (low < 0xdc00 || low > 0xdfff) {
+          w.pos = o;
+          this.fail(
+            TranscodeCode.InvalidValue,
+            "cannot convert string: it holds a lone surrogate, which UTF-8 cannot carry",
+            start,
+          );
+        }
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i += 6;
+      }
+      // An escape of n bytes never decodes to more than n bytes of UTF-8: no `ensure` needed.
+      if (code < 0x80) out[o++] = code;
+      else if (code < 0x800) {
+        out[o++] = 0xc0 | (code >> 6);
+        out[o++] = 0x80 | (code & 0x3f);
+      } else if (code < 0x10000) {
+        out[o++] = 0xe0 | (code >> 12);
+        out[o++] = 0x80 | ((code >> 6) & 0x3f);
+        out[o++] = 0x80 | (code & 0x3f);
+      } else {
+        out[o++] = 0xf0 | (code >> 18);
+        out[o++] = 0x80 | ((code >> 12) & 0x3f);
+        out[o++] = 0x80 | ((code >> 6) & 0x3f);
+        out[o++] = 0x80 | (code & 0x3f);
+      }
+    }
+    w.pos = o;
+  }
+
+  writeInteger(owner: MessagePlan, f: FieldPlan | undefined): void {
+    const start = this.p;
+    const end = this.scanNumber();
+    if (this.integer && end - start < 16) {
+      this.w.varint(this.numberValue(start, end));
+      return;
+    }
+    const text = this.b.latin1Slice(start, end);
+    const value = Number(text);
+    if (!Number.isInteger(value))
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${this.where(owner, f)}: expected an integer, got ${text}`,
+        start,
+      );
+    const big = this.integer ? BigInt(text) : BigInt(value);
+    if (big < -(2n ** 63n) || big >= 2n ** 63n)
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${this.where(owner, f)}: ${text} is out of the int64 range`,
+        start,
+      );
+    this.w.varint64(big);
+  }
+}
