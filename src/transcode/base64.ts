@@ -11,22 +11,35 @@ import type { JsonToBinary } from "./json-to-binary.js";
  * Characters per chunk: a multiple of 4 (and its bytes of 3), so that chunks convert independently.
  * Each chunk is one short-lived string, which at this size V8 makes in its young generation, where a
  * dead one costs nothing to collect: past ~128 KB a string goes to the large-object space (ten times
- * the conversion's cost). Measured against 3 KiB, 16 KiB and 1.5 MiB chunks, 64 KiB of text was
- * fastest from 16 KB blobs to 8 MB ones, both ways, but for writing multi-MB blobs (below).
+ * the conversion's cost). 64 KiB of text was faster than 3 KiB and 16 KiB chunks at every size from
+ * 16 KB up, both ways.
  */
 const CHUNK = 65536;
 /** Bytes per chunk when writing base64: `CHUNK` characters. */
 const ENCODE_CHUNK = (CHUNK / 4) * 3;
 /**
- * Writing a multi-MB blob as text, chunks longer than 0xFBEE9 characters (Node's `EXTERN_APEX`)
- * measured 25-40% faster than 64 KiB ones on 8 MB: Node makes such a string outside V8's heap, one
- * allocation and one copy. Reading base64 text, the same chunks were slower (`latin1Slice` then copies
- * each chunk into fresh memory). A short remainder is folded into the last chunk, so none falls
- * below the threshold.
+ * Multi-MB blobs go in chunks longer than 0xFBEE9 characters (Node's `EXTERN_APEX`): Node makes
+ * such a string outside V8's heap, one allocation and one copy. In 64 KiB chunks, the 11 MB of
+ * young strings an 8 MB blob makes cost more in collections than the conversion: the bench's
+ * tools-call-image-8mb fell from 6.3x to 3.8x of the JSON baseline reading them. A short remainder is
+ * folded into the last chunk, so that none falls below the threshold.
  */
-const EXTERNAL_BYTES = Math.ceil((0xfbee9 + 1) / 4) * 3;
-/** Bytes per chunk when writing multi-MB blobs: 1.5 MiB of text. */
-const BIG_ENCODE_CHUNK = 3 * 384 * 1024;
+const EXTERNAL_STRING = 0xfbee9 + 1;
+/** Characters per chunk for multi-MB base64 texts. */
+const BIG_CHUNK = 3 * 512 * 1024;
+/** Bytes whose base64 text is at least `EXTERNAL_STRING` characters long. */
+const EXTERNAL_BYTES = Math.ceil(EXTERNAL_STRING / 4) * 3;
+/** Bytes per chunk when writing multi-MB blobs: `BIG_CHUNK` characters. */
+const BIG_ENCODE_CHUNK = (BIG_CHUNK / 4) * 3;
+
+/**
+ * The end of the chunk of `[i, to)` that starts at `i`: `size` on, or `to` when what would be left
+ * is shorter than `min` (so that no chunk of a large text falls below the external threshold).
+ */
+function chunkEnd(i: number, to: number, size: number, min: number): number {
+  const next = i + size;
+  return to - next < min ? to : Math.min(to, next);
+}
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const INDEX = new Int8Array(256).fill(-1);
@@ -82,8 +95,11 @@ function decodeBase64(
   w.varint(length);
   w.ensure(length + 4);
   let written = 0;
+  const big = n >= EXTERNAL_STRING;
+  const size = big ? BIG_CHUNK : CHUNK;
+  const min = big ? EXTERNAL_STRING : 0;
   for (let i = from; i < to; ) {
-    const end = Math.min(to, i + CHUNK);
+    const end = chunkEnd(i, to, size, min);
     const chunk = text.latin1Slice(i, end);
     if (chunk.includes("-") || chunk.includes("_")) return "it uses the URL-safe alphabet";
     written += w.buf.base64Write(chunk, w.pos + written, end - i);
@@ -103,8 +119,7 @@ export function writeBase64(w: ByteWriter, src: Buffer, start: number, end: numb
   const big = end - start >= EXTERNAL_BYTES;
   const size = big ? BIG_ENCODE_CHUNK : ENCODE_CHUNK;
   for (let i = start; i < end; ) {
-    // With big chunks, a remainder shorter than the threshold goes with the chunk before it.
-    const to = big && end - (i + size) < EXTERNAL_BYTES ? end : Math.min(end, i + size);
+    const to = chunkEnd(i, end, size, big ? EXTERNAL_BYTES : 0);
     const chunk = src.base64Slice(i, to);
     pos += out.latin1Write(chunk, pos, chunk.length);
     i = to;

@@ -21,7 +21,7 @@ const ASCII_STOP = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) ASCII_STOP[c] = 1;
 ASCII_STOP[QUOTE] = 1;
 ASCII_STOP[BACKSLASH] = 1;
-const STRING_STOP = ASCII_STOP.slice();
+export const STRING_STOP = ASCII_STOP.slice();
 for (let c = 0x80; c < 0x100; c++) STRING_STOP[c] = 2;
 /** Containers open in `skipValue`, as the byte that closes each (it never runs twice at once). */
 const OPEN = new Uint8Array(MAX_DEPTH + 1);

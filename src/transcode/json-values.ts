@@ -4,10 +4,11 @@
  */
 import { ByteWriter } from "./byte-writer.js";
 import { TranscodeCode } from "./errors.js";
-import { JsonScanner } from "./json-scanner.js";
+import { JsonScanner, STRING_STOP } from "./json-scanner.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
 
 const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 /** The byte each one-character escape stands for (`\n` is 0x0a); `\u` is decoded apart. */
 const UNESCAPE = new Uint8Array(128);
 for (const [letter, byte] of [
@@ -31,6 +32,38 @@ function hex4(b: Uint8Array, i: number): number {
     n = n * 16 + (h <= 0x39 ? h - 0x30 : (h | 0x20) - 0x57);
   }
   return n;
+}
+
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 16; c++)
+  HEX[c.toString(16).charCodeAt(0)] = HEX[c.toString(16).toUpperCase().charCodeAt(0)] = c;
+
+/** The value of four hex digits at `b[i]`, or -1 if they are not four hex digits. */
+function hex4Checked(b: Uint8Array, i: number): number {
+  const a = HEX[b[i]!]!;
+  const c = HEX[b[i + 1]!]!;
+  const d = HEX[b[i + 2]!]!;
+  const e = HEX[b[i + 3]!]!;
+  return (a | c | d | e) < 0 ? -1 : (a << 12) | (c << 8) | (d << 4) | e;
+}
+
+/** Writes code point `code` as UTF-8 at `out[o]`; returns the index after it. */
+function writeUtf8(out: Uint8Array, o: number, code: number): number {
+  if (code < 0x80) out[o++] = code;
+  else if (code < 0x800) {
+    out[o++] = 0xc0 | (code >> 6);
+    out[o++] = 0x80 | (code & 0x3f);
+  } else if (code < 0x10000) {
+    out[o++] = 0xe0 | (code >> 12);
+    out[o++] = 0x80 | ((code >> 6) & 0x3f);
+    out[o++] = 0x80 | (code & 0x3f);
+  } else {
+    out[o++] = 0xf0 | (code >> 18);
+    out[o++] = 0x80 | ((code >> 12) & 0x3f);
+    out[o++] = 0x80 | ((code >> 6) & 0x3f);
+    out[o++] = 0x80 | (code & 0x3f);
+  }
+  return o;
 }
 
 /** A scanner that writes the scalar values it reads into `w`. */
@@ -63,6 +96,10 @@ export class JsonValueWriter extends JsonScanner {
   writeString(tag: number | Uint8Array): void {
     const start = this.p;
     if (this.writeLongString(tag)) return;
+    const b = this.b;
+    let i = start + 1;
+    while (STRING_STOP[b[i]!] === 0) i++;
+    if (i < this.end && b[i] === BACKSLASH) return this.writeEscaped(tag, start, i);
     const close = this.scanString();
     if (typeof tag === "number") this.w.byte(tag);
     else this.w.raw(tag);
@@ -75,6 +112,74 @@ export class JsonValueWriter extends JsonScanner {
     const at = this.w.beginLength(close - start);
     this.unescapeString(start, close);
     this.w.endLength(at);
+  }
+
+  /**
+   * Writes the string at `start` whose first escape is at `i`: its plain start natively, the rest
+   * checked, unescaped and written in one pass (scanning it first, then unescaping it, crossed it
+   * twice: a fifth of a source-code text's encode). On anything wrong it hands over to `scanString`,
+   * so that errors are the ones it reports, in the order it finds them.
+   */
+  private writeEscaped(tag: number | Uint8Array, start: number, i: number): void {
+    const b = this.b;
+    const end = this.end;
+    const w = this.w;
+    if (typeof tag === "number") w.byte(tag);
+    else w.raw(tag);
+    // What is left of the input bounds the string's UTF-8: no escape decodes to more bytes.
+    const at = w.beginLength(end - start);
+    w.copy(b, start + 1, i);
+    w.ensure(end - i);
+    const out = w.buf;
+    let o = w.pos;
+    for (;;) {
+      if (i >= end) return this.refuseString(start);
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c !== BACKSLASH) {
+        if (c < 0x20) return this.refuseString(start);
+        if (c >= 0x80) this.nonAscii = true;
+        out[o++] = c;
+        i++;
+        continue;
+      }
+      const e = b[i + 1]!;
+      if (e !== 0x75) {
+        const u = UNESCAPE[e];
+        if (u === undefined || u === 0 || i + 2 > end) return this.refuseString(start);
+        out[o++] = u;
+        i += 2;
+        continue;
+      }
+      let code = i + 6 <= end ? hex4Checked(b, i + 2) : -1;
+      if (code < 0) return this.refuseString(start);
+      i += 6;
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const low =
+          code <= 0xdbff && b[i] === BACKSLASH && b[i + 1] === 0x75 && i + 6 <= end
+            ? hex4Checked(b, i + 2)
+            : -1;
+        if (low < 0xdc00 || low > 0xdfff) return this.refuseString(start);
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i += 6;
+      }
+      o = writeUtf8(out, o, code);
+    }
+    w.pos = o;
+    w.endLength(at);
+    this.escaped = true;
+    this.p = i + 1;
+  }
+
+  /** Refuses the string at `start`: with `scanString`'s error if it has one, else a lone surrogate. */
+  private refuseString(start: number): never {
+    this.p = start;
+    this.scanString();
+    return this.fail(
+      TranscodeCode.InvalidValue,
+      "cannot convert string: it holds a lone surrogate, which UTF-8 cannot carry",
+      start,
+    );
   }
 
   /**
@@ -136,20 +241,7 @@ export class JsonValueWriter extends JsonScanner {
         i += 6;
       }
       // An escape of n bytes never decodes to more than n bytes of UTF-8: no `ensure` needed.
-      if (code < 0x80) out[o++] = code;
-      else if (code < 0x800) {
-        out[o++] = 0xc0 | (code >> 6);
-        out[o++] = 0x80 | (code & 0x3f);
-      } else if (code < 0x10000) {
-        out[o++] = 0xe0 | (code >> 12);
-        out[o++] = 0x80 | ((code >> 6) & 0x3f);
-        out[o++] = 0x80 | (code & 0x3f);
-      } else {
-        out[o++] = 0xf0 | (code >> 18);
-        out[o++] = 0x80 | ((code >> 12) & 0x3f);
-        out[o++] = 0x80 | ((code >> 6) & 0x3f);
-        out[o++] = 0x80 | (code & 0x3f);
-      }
+      o = writeUtf8(out, o, code);
     }
     w.pos = o;
   }

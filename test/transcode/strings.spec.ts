@@ -46,4 +46,42 @@ describe("transcode: escaped strings", () => {
       );
     }
   });
+
+  // Past its first escape a string is checked, unescaped and written in one pass; anything wrong
+  // there must be reported as the two-pass scan reports it: the first syntax error wins over a lone
+  // surrogate before it, and every offset is the scan's.
+  it("reports what is wrong after a string's first escape where the scan would", () => {
+    const prefix = '{"type":"text","text":"';
+    const cases: [string, TranscodeCode, RegExp, number][] = [
+      [String.raw`a\nb\qc`, TranscodeCode.MalformedJson, /bad escape/, prefix.length + 4],
+      [String.raw`a\nb\u12G4`, TranscodeCode.MalformedJson, /bad \\u escape/, prefix.length + 4],
+      [`a\\nb\u0001c`, TranscodeCode.MalformedJson, /control character/, prefix.length + 4],
+      [String.raw`a\ud83db\q`, TranscodeCode.MalformedJson, /bad escape/, prefix.length + 8],
+      [String.raw`a\nb\ud83db`, TranscodeCode.InvalidValue, /lone surrogate/, prefix.length - 1],
+    ];
+    for (const [text, code, reason, offset] of cases) {
+      const json = `${prefix}${text}"}`;
+      assert.throws(
+        () => jsonToBinary("TextContent", json, options),
+        (error: unknown) =>
+          error instanceof TranscodeError &&
+          error.code === code &&
+          reason.test(error.reason) &&
+          error.offset === offset,
+        json,
+      );
+    }
+    assert.throws(
+      () => jsonToBinary("TextContent", String.raw`{"type":"text","text":"a\nbc`, options),
+      /unterminated/,
+    );
+  });
+
+  it("keeps non-ASCII text and every escape after a string's first escape", () => {
+    const text = `${"plain ".repeat(3)}"quoted"\t${'é✓😀\n"\\'.repeat(40)}\u0001 end`;
+    const json = JSON.stringify({ type: "text", text });
+    assert.equal(roundTrip(json), json);
+    const escaped = String.raw`{"type":"text","text":"a\nb\u00e9\ud83d\ude00\/c"}`;
+    assert.equal(roundTrip(escaped), JSON.stringify(JSON.parse(escaped)));
+  });
 });
