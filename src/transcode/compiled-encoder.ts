@@ -110,6 +110,27 @@ function matches(b: Buffer, at: number, bytes: Uint8Array): boolean {
   return true;
 }
 
+const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+const METHOD_FIRST = ascii('{"method":"');
+const JSONRPC_ID = ascii('{"jsonrpc":"2.0","id":');
+const THEN_RESULT = ascii(',"result":');
+const THEN_ERROR = ascii(',"error":');
+const THEN_METHOD = ascii(',"method":');
+
+/** Where a request id at `i` ends: a plain integer or a string without escapes; -1 for anything else. */
+function plainIdEnd(b: Buffer, i: number): number {
+  const c = b[i]!;
+  if (c >= 0x30 && c <= 0x39) {
+    i++;
+    while (b[i]! >= 0x30 && b[i]! <= 0x39) i++;
+    return i;
+  }
+  if (c !== 0x22) return -1;
+  i++;
+  while (STOP[b[i]!] === 0) i++;
+  return b[i] === 0x22 ? i + 1 : -1;
+}
+
 /** `key` as a test of the bytes at `ks`, for keys of known length. */
 const isKey = (b: Buffer, ks: number, key: string): boolean => {
   for (let i = 0; i < key.length; i++) if (b[ks + i] !== key.charCodeAt(i)) return false;
@@ -147,10 +168,27 @@ function jsonRpcMember(enc: JsonToBinary, message: MessagePlan, p: number): Fiel
   }
   const members = membersOf.members;
   const request = members.request;
+  guessedRequest = false;
+  // The two shapes almost every peer writes, matched as literal bytes before the general scan.
+  if (matches(b, p, METHOD_FIRST)) {
+    const s = p + METHOD_FIRST.length;
+    let e = s;
+    while (STOP[b[e]!] === 0) e++;
+    if (request !== undefined && b[e] === 0x22 && methodAt(request.message!, b, s, e) !== undefined) {
+      guessedRequest = true;
+      return request;
+    }
+  } else if (matches(b, p, JSONRPC_ID)) {
+    const i = plainIdEnd(b, p + JSONRPC_ID.length);
+    if (i > 0) {
+      if (matches(b, i, THEN_RESULT)) return members.result;
+      if (matches(b, i, THEN_ERROR)) return members.error;
+      if (matches(b, i, THEN_METHOD)) return request;
+    }
+  }
   let onlyJsonrpc = true;
   let hasId = false;
   let hasMethod = false;
-  guessedRequest = false;
   let i = p + 1;
   if (b[i]! <= 0x20) i = helpers.ws(b, i);
   if (b[i] === 0x7d) return undefined;
