@@ -138,7 +138,8 @@ export class JsonScanner {
   /**
    * The closing quote of the string whose opening quote is at `start`, found natively from `from`,
    * when the string is at least `LONG_STRING` bytes long; -1 when it is shorter, unterminated, or
-   * holds so many escaped quotes that the byte loop crosses it faster (source code).
+   * holds so many escaped quotes that the byte loop crosses it faster (source code), or one within
+   * its first `LONG_STRING` bytes.
    */
   protected longStringClose(start: number, from: number): number {
     const b = this.b;
@@ -150,7 +151,9 @@ export class JsonScanner {
       let slashes = 0;
       while (b[close - 1 - slashes] === BACKSLASH) slashes++;
       if (slashes % 2 === 0) break;
-      if (++escapedQuotes > MAX_ESCAPED_QUOTES) return -1;
+      // An escaped quote early on is JSON text in a string (a tool's structured result as text),
+      // most often short: a native call per escaped quote would cost more than the loop.
+      if (close - start < LONG_STRING || ++escapedQuotes > MAX_ESCAPED_QUOTES) return -1;
       close = b.indexOf(QUOTE, close + 1);
     }
     return close - start < LONG_STRING ? -1 : close;
