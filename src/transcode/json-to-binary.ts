@@ -7,6 +7,7 @@ import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { MAX_DEPTH } from "./json-scanner.js";
+import { encodeUnion } from "./json-unions.js";
 import { JsonValueWriter } from "./json-values.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
@@ -18,8 +19,6 @@ import {
   answeredMethod,
   hasAlternateResults,
   methodOf,
-  requestByMethod,
-  variantCandidates,
 } from "./choose.js";
 
 const QUOTE = 0x22;
@@ -137,7 +136,7 @@ export class JsonToBinary extends JsonValueWriter {
       case "object":
         return this.encodeObject(plan);
       case "union":
-        return this.encodeUnion(plan);
+        return encodeUnion(this, plan);
       case "raw": {
         this.ws();
         const start = this.p;
@@ -259,98 +258,12 @@ export class JsonToBinary extends JsonValueWriter {
     return true;
   }
 
-  private encodeUnion(plan: MessagePlan): void {
-    if (this.peek() !== 0x7b) this.typeError(plan.name, "an object");
-    if (plan.isJsonRpcMessage && this.encodeGuessedRequest(plan)) return;
-    const candidates = variantCandidates(this, plan);
-    if (candidates.length === 1 || this.requireFields) return this.tryVariants(candidates);
-    // Permissive, a member that lacks a required property deeper down takes the value too (an
-    // untitled multi-select takes a titled one's `items: {anyOf}`, keeping `anyOf` as unknown), and
-    // its decoder then writes that member's constants and empty lists back. Members that take the
-    // value strictly come first; the permissive trial is the fallback.
-    this.requireFields = true;
-    try {
-      return this.tryVariants(candidates);
-    } catch (error) {
-      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
-    } finally {
-      this.requireFields = false;
-    }
-    return this.tryVariants(candidates);
-  }
-
-  /**
-   * Encodes a JSON-RPC message as the request its method names ({@link requestByMethod}) if that
-   * takes the value and the value has an `id` (which makes it a request in either mode); otherwise
-   * leaves everything as it was and returns false.
-   */
-  private encodeGuessedRequest(plan: MessagePlan): boolean {
-    const request = requestByMethod(this, plan);
-    if (request === undefined) return false;
-    const p = this.p;
-    const pos = this.w.pos;
-    const path = this.path.length;
-    const depth = this.depth;
-    const requestId = this.lastRequestId;
-    this.lastRequestId = undefined;
-    try {
-      this.tryVariants(request.alone);
-      if (this.lastRequestId !== undefined) return true;
-    } catch (error) {
-      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
-    }
-    this.rewind(p, pos, path, depth);
-    this.lastRequestId = requestId;
-    return false;
-  }
-
   /** Back to where a trial started: input, output, JSON path and nesting depth. */
-  private rewind(p: number, pos: number, path: number, depth: number): void {
+  rewind(p: number, pos: number, path: number, depth: number): void {
     this.p = p;
     this.w.pos = pos;
     this.path.length = path;
     this.depth = depth;
-  }
-
-  /** Writes `variant` as a length-delimited member of the union one level below `depth`. */
-  private encodeVariant(variant: FieldPlan, depth: number): void {
-    this.depth = depth + 1;
-    this.w.raw(variant.tag);
-    const start = this.w.beginLength(this.end - this.p);
-    this.encodeMessageBody(variant.message!);
-    this.w.endLength(start);
-    this.depth = depth;
-  }
-
-  /**
-   * Variants can look alike at the top (two enum schemas of type "array") and differ deeper down:
-   * tries each in turn, the best first, and keeps the first that takes the whole value.
-   */
-  private tryVariants(candidates: FieldPlan[]): void {
-    const p = this.p;
-    const pos = this.w.pos;
-    const path = this.path.length;
-    const depth = this.depth;
-    // A union may hold itself (ClientResult): each member counts as a level.
-    if (depth >= MAX_DEPTH)
-      this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
-    if (candidates.length === 1) {
-      // Decided by a discriminator or a decisive key: nothing to fall back on, so no trial.
-      this.encodeVariant(candidates[0]!, depth);
-      return;
-    }
-    let firstError: unknown;
-    for (const variant of candidates) {
-      try {
-        this.encodeVariant(variant, depth);
-        return;
-      } catch (error) {
-        if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
-        firstError ??= error;
-        this.rewind(p, pos, path, depth);
-      }
-    }
-    throw firstError;
   }
 
   encodeObject(plan: MessagePlan): void {
