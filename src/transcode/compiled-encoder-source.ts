@@ -174,9 +174,15 @@ function fieldCode(
 function stringCode(tag: number[], tagExpression: string, out: (s: string) => void): void {
   const write = tag.map((t) => `buf[o++] = ${t};`).join(" ");
   out("            { let e = p + 1; while (STOP[b[e]] === 0) e++;");
-  out("              if (b[e] === 0x22) {");
-  out(`                w.ensure(${tag.length}); { const buf = w.buf; let o = w.pos; ${write} w.pos = o; }`);
-  out("                w.varint(e - p - 1); w.copy(b, p + 1, e); p = e + 1;");
+  out("              if (b[e] === 0x22) { const n = e - p - 1;");
+  // A short string (most keys' values): tag, one-byte length and bytes in one go, with no calls.
+  out(
+    `                if (n < 64) { w.ensure(${tag.length + 1} + n); const buf = w.buf; let o = w.pos; ${write} buf[o++] = n; for (let i = p + 1; i < e; i++) buf[o++] = b[i]; w.pos = o; }`,
+  );
+  out(
+    `                else { w.ensure(${tag.length}); { const buf = w.buf; let o = w.pos; ${write} w.pos = o; } w.varint(n); w.copy(b, p + 1, e); }`,
+  );
+  out("                p = e + 1;");
   out(`              } else { enc.p = p; enc.writeString(${tagExpression}); p = enc.p; } }`);
 }
 
@@ -300,7 +306,10 @@ function valueCode(
         );
         out("                const d = b[e];");
         out(
-          `                if (e - p < 10 && d !== 0x2e && d !== 0x65 && d !== 0x45) { w.raw(${F}.tag); const s = w.beginLength(16); w.byte(0x10); w.varint(n); w.endLength(s); p = e; }`,
+          `                if (n < 0x80 && d !== 0x2e && d !== 0x65 && d !== 0x45) { w.ensure(${f.tag.length + 3}); const buf = w.buf; let o = w.pos; ${tag} buf[o++] = 2; buf[o++] = 0x10; buf[o++] = n; w.pos = o; p = e; }`,
+        );
+        out(
+          `                else if (e - p < 10 && d !== 0x2e && d !== 0x65 && d !== 0x45) { w.raw(${F}.tag); const s = w.beginLength(16); w.byte(0x10); w.varint(n); w.endLength(s); p = e; }`,
         );
         out(`                else ${delegate}`);
         out("              } else if (c === 0x22) {");
