@@ -3,6 +3,7 @@
  * blobs) is decoded in chunks straight into the output, and checked so that it comes back as the
  * same text.
  */
+import { Buffer } from "node:buffer";
 import { TranscodeCode } from "./errors.js";
 import type { ByteWriter } from "./byte-writer.js";
 import type { JsonToBinary } from "./json-to-binary.js";

@@ -1,4 +1,6 @@
 /** A growable output buffer with the protobuf and JSON primitives the transcoder writes. */
+// Imported, not the global: in Node 20 `globalThis.Buffer` is a getter, called on every use.
+import { Buffer } from "node:buffer";
 
 /** The most bytes reserved for a length prefix before the length is known: enough for 2 MiB. */
 const LENGTH_RESERVE = 3;

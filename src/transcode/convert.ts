@@ -1,4 +1,5 @@
 /** The transcoder's entry points: a message type by name, JSON text or value in, bytes out, and back. */
+import { Buffer } from "node:buffer";
 import { defaultRevision, type McpRevision } from "../schema/index.js";
 import { BinaryToJson } from "./binary-to-json.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
@@ -30,7 +31,11 @@ function planOf(type: string): MessagePlan {
   return plan;
 }
 
-function asBuffer(input: Uint8Array | string): Buffer {
+/**
+ * The input as a Buffer, sharing its memory. (`Buffer` is imported: in Node 20 the global is a
+ * getter, called on every use.)
+ */
+export function asBuffer(input: Uint8Array | string): Buffer {
   if (typeof input === "string") return Buffer.from(input, "utf8");
   return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 }

@@ -3,9 +3,10 @@
  * is typed by the method of the request it answers, so the transcoder remembers each request's id
  * until its response passes (in either direction, since one instance serves one connection).
  */
+import { Buffer } from "node:buffer";
 import { defaultRevision } from "../schema/index.js";
 import { BinaryToJson } from "./binary-to-json.js";
-import type { TranscodeOptions } from "./convert.js";
+import { asBuffer, type TranscodeOptions } from "./convert.js";
 import { type IdKey, idKeyOf } from "./ids.js";
 import { type EncodeSettings, JsonToBinary } from "./json-to-binary.js";
 import { type MessagePlan, planFor } from "./plan.js";
@@ -14,11 +15,6 @@ const EMPTY = Buffer.alloc(0);
 let jsonRpcPlan: MessagePlan | undefined;
 /** The plan of `JSONRPCMessage`, compiled on first use rather than on import. */
 const jsonRpcMessage = (): MessagePlan => (jsonRpcPlan ??= planFor("JSONRPCMessage")!);
-
-function asBuffer(input: Uint8Array | string): Buffer {
-  if (typeof input === "string") return Buffer.from(input, "utf8");
-  return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-}
 
 /** Converts the messages of one JSON-RPC connection, tracking request ids to type responses. */
 export class JsonRpcTranscoder {
