@@ -142,7 +142,15 @@ function valueCode(f: FieldPlan, index: PlanIndex, constant: ConstantOf, out: (s
     case Kind.String:
       out("            {");
       readLength(out, "            ");
-      out("            dec.writeStringAt(p, p + n); p += n; }");
+      // A short string with nothing to escape (most of them) written with no calls; anything else
+      // (an escape, a byte past ASCII to check) as the interpreter writes it.
+      out("            let e = p; const to = p + n;");
+      out("            if (n < 64) { w.ensure(n + 2); const buf = w.buf; let o = w.pos; buf[o++] = 0x22;");
+      out(
+        "              for (; e < to; e++) { const c = b[e]; if (BYTE_CLASS[c] !== 0) break; buf[o++] = c; }",
+      );
+      out("              if (e === to) { buf[o++] = 0x22; w.pos = o; } }");
+      out("            if (e !== to) dec.writeStringAt(p, to); p = to; }");
       return;
     case Kind.Raw:
       out("            {");

@@ -12,6 +12,7 @@ import { MAX_DEPTH } from "./json-scanner.js";
 import { compilePlans } from "./compile-plans.js";
 import { objectSource } from "./compiled-decoder-source.js";
 import { type FieldPlan, fieldByKey, type MessagePlan, methodAt, WIRE_LEN } from "./plan.js";
+import { BYTE_CLASS } from "./wire-values.js";
 
 /**
  * Decodes the object of `plan` in `b[p, end)`, `depth` deep (as the interpreter counts); returns
@@ -27,6 +28,7 @@ const EMPTY_LIST = new TextEncoder().encode("[]");
 /** What generated code calls: the interpreter's parts, and look-ups it cannot inline. */
 const helpers = {
   MAX_DEPTH,
+  BYTE_CLASS,
   /** The decoder of a plan met at run time (a union's member). */
   fnOf(plan: MessagePlan | undefined): CompiledDecoder | undefined {
     return plan?.kind === "object" ? compiledDecoder(plan) : undefined;
@@ -101,7 +103,7 @@ function compileFrom(root: MessagePlan): void {
     root,
     {
       prefix: "d",
-      preamble: "",
+      preamble: "const BYTE_CLASS = h.BYTE_CLASS;",
       isCompiled: (plan) => plan.compiledDecoder !== undefined,
       functionSource: objectSource,
       store: (plan, fn) => {

@@ -18,7 +18,7 @@ const ESCAPES: (Uint8Array | undefined)[] = ESCAPE_TEXT.map((e) =>
   e === undefined ? undefined : utf8.encode(e),
 );
 /** 0: copied as is; 1: escaped; 2: part of a multi-byte character (so the string needs a UTF-8 check). */
-const BYTE_CLASS = new Uint8Array(256);
+export const BYTE_CLASS = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
 BYTE_CLASS[0x22] = 1;
 BYTE_CLASS[0x5c] = 1;
