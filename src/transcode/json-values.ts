@@ -24,16 +24,6 @@ for (const [letter, byte] of [
   UNESCAPE[letter.charCodeAt(0)] = byte;
 }
 
-/** The value of four hex digits at `b[i]` (checked by `scanString`). */
-function hex4(b: Uint8Array, i: number): number {
-  let n = 0;
-  for (let k = i; k < i + 4; k++) {
-    const h = b[k]!;
-    n = n * 16 + (h <= 0x39 ? h - 0x30 : (h | 0x20) - 0x57);
-  }
-  return n;
-}
-
 const HEX = new Int8Array(256).fill(-1);
 for (let c = 0; c < 16; c++)
   HEX[c.toString(16).charCodeAt(0)] = HEX[c.toString(16).toUpperCase().charCodeAt(0)] = c;
@@ -99,26 +89,22 @@ export class JsonValueWriter extends JsonScanner {
     const b = this.b;
     let i = start + 1;
     while (STRING_STOP[b[i]!] === 0) i++;
-    if (i < this.end && b[i] === BACKSLASH) return this.writeEscaped(tag, start, i);
-    const close = this.scanString();
-    if (typeof tag === "number") this.w.byte(tag);
-    else this.w.raw(tag);
-    if (!this.escaped) {
-      this.w.varint(close - start - 1);
-      this.w.copy(this.b, start + 1, close);
-      return;
-    }
-    // Escapes are decoded straight into the output, with no JS string in between.
-    const at = this.w.beginLength(close - start);
-    this.unescapeString(start, close);
-    this.w.endLength(at);
+    if (i >= this.end || b[i] !== QUOTE) return this.writeEscaped(tag, start, i);
+    const w = this.w;
+    if (typeof tag === "number") w.byte(tag);
+    else w.raw(tag);
+    w.varint(i - start - 1);
+    w.copy(b, start + 1, i);
+    this.escaped = false;
+    this.p = i + 1;
   }
 
   /**
-   * Writes the string at `start` whose first escape is at `i`: its plain start natively, the rest
-   * checked, unescaped and written in one pass (scanning it first, then unescaping it, crossed it
-   * twice: a fifth of a source-code text's encode). On anything wrong it hands over to `scanString`,
-   * so that errors are the ones it reports, in the order it finds them.
+   * Writes the string at `start` whose first escape or byte past ASCII is at `i`: its plain start
+   * natively, the rest checked, unescaped and written in one pass (scanning it first, then
+   * unescaping it, crossed it twice: a fifth of a source-code text's encode). Escapes are decoded
+   * straight into the output, with no JS string in between. On anything wrong it hands over to
+   * `scanString`, so that errors are the ones it reports, in the order it finds them.
    */
   private writeEscaped(tag: number | Uint8Array, start: number, i: number): void {
     const b = this.b;
@@ -132,6 +118,7 @@ export class JsonValueWriter extends JsonScanner {
     w.ensure(end - i);
     const out = w.buf;
     let o = w.pos;
+    let escaped = false;
     for (;;) {
       if (i >= end) return this.refuseString(start);
       const c = b[i]!;
@@ -143,6 +130,7 @@ export class JsonValueWriter extends JsonScanner {
         i++;
         continue;
       }
+      escaped = true;
       const e = b[i + 1]!;
       if (e !== 0x75) {
         const u = UNESCAPE[e];
@@ -167,7 +155,7 @@ export class JsonValueWriter extends JsonScanner {
     }
     w.pos = o;
     w.endLength(at);
-    this.escaped = true;
+    this.escaped = escaped;
     this.p = i + 1;
   }
 
@@ -202,48 +190,6 @@ export class JsonValueWriter extends JsonScanner {
     this.escaped = close - start - 1 !== value.length;
     this.p = close + 1;
     return true;
-  }
-
-  /** Writes the JSON string content `b[start + 1, close)` (checked by `scanString`) as UTF-8. */
-  private unescapeString(start: number, close: number): void {
-    const b = this.b;
-    const w = this.w;
-    w.ensure(close - start);
-    const out = w.buf;
-    let o = w.pos;
-    let i = start + 1;
-    while (i < close) {
-      const c = b[i]!;
-      if (c !== 0x5c) {
-        out[o++] = c;
-        i++;
-        continue;
-      }
-      const e = b[i + 1]!;
-      i += 2;
-      if (e !== 0x75) {
-        out[o++] = UNESCAPE[e]!;
-        continue;
-      }
-      let code = hex4(b, i);
-      i += 4;
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const low = code <= 0xdbff && b[i] === 0x5c && b[i + 1] === 0x75 ? hex4(b, i + 2) : -1;
-        if (low < 0xdc00 || low > 0xdfff) {
-          w.pos = o;
-          this.fail(
-            TranscodeCode.InvalidValue,
-            "cannot convert string: it holds a lone surrogate, which UTF-8 cannot carry",
-            start,
-          );
-        }
-        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-        i += 6;
-      }
-      // An escape of n bytes never decodes to more than n bytes of UTF-8: no `ensure` needed.
-      o = writeUtf8(out, o, code);
-    }
-    w.pos = o;
   }
 
   writeInteger(owner: MessagePlan, f: FieldPlan | undefined): void {
