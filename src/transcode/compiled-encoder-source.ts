@@ -51,11 +51,7 @@ export function objectSource(plan: MessagePlan, i: number, index: PlanIndex, con
   }
   out("      default: return -1;");
   out("    }");
-  out("    let c = b[p]; if (c <= 0x20) { p = ws(b, p); c = b[p]; }");
-  out("    p++;");
-  out("    if (c === 0x7d) break;");
-  out("    if (c !== 0x2c) return -1;");
-  out("    if (b[p] <= 0x20) p = ws(b, p);");
+  separatorCode("0x7d", "    ", out);
   out("  }");
   // The revision's required mask as a literal: one compare instead of two look-ups.
   const masks = mcpRevisions
@@ -127,11 +123,7 @@ function fieldCode(
     );
     out("          else for (;;) {");
     valueCode(plan, f, index, constant, out);
-    out("            let c = b[p]; if (c <= 0x20) { p = ws(b, p); c = b[p]; }");
-    out("            p++;");
-    out("            if (c === 0x5d) break;");
-    out("            if (c !== 0x2c) return -1;");
-    out("            if (b[p] <= 0x20) p = ws(b, p);");
+    separatorCode("0x5d", "            ", out);
     out("          }");
   } else if (f.map !== undefined && (f.map.kind === Kind.String || f.map.kind === Kind.Raw)) {
     // Entries `{1: key, 2: value}`, as `encodeMap` writes them.
@@ -153,11 +145,7 @@ function fieldCode(
       stringCode([...f.map.tag], `${V}.tag`, out);
     } else out(`            enc.p = p; enc.depth = depth; enc.encodeField(${V}, ${P}); p = enc.p;`);
     out("            w.endLength(entry);");
-    out("            let c = b[p]; if (c <= 0x20) { p = ws(b, p); c = b[p]; }");
-    out("            p++;");
-    out("            if (c === 0x7d) break;");
-    out("            if (c !== 0x2c) return -1;");
-    out("            if (b[p] <= 0x20) p = ws(b, p);");
+    separatorCode("0x7d", "            ", out);
     out("          }");
   } else if (f.map !== undefined) {
     out(`          enc.p = p; enc.depth = depth; enc.encodeMap(${F}, ${P}, ks - 1, ke); p = enc.p;`);
@@ -327,4 +315,16 @@ function valueCode(
     default:
       out(`            ${delegate}`);
   }
+}
+
+/**
+ * Generated code after a value in a container closed by `close`: past white space, breaks the
+ * loop at the closing byte, goes on after a comma, gives up on anything else.
+ */
+function separatorCode(close: string, indent: string, out: (s: string) => void): void {
+  out(`${indent}let c = b[p]; if (c <= 0x20) { p = ws(b, p); c = b[p]; }`);
+  out(`${indent}p++;`);
+  out(`${indent}if (c === ${close}) break;`);
+  out(`${indent}if (c !== 0x2c) return -1;`);
+  out(`${indent}if (b[p] <= 0x20) p = ws(b, p);`);
 }
