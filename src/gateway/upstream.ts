@@ -70,6 +70,7 @@ export class Upstream {
 
   /** Connects now (the gateway starts its upstreams eagerly). */
   start(): Promise<McpClient> {
+    if (this.client !== undefined) return Promise.resolve(this.client);
     this.connecting ??= this.connect().finally(() => {
       this.connecting = undefined;
     });
@@ -217,6 +218,10 @@ export class Upstream {
       throw new ConnectError(`upstream '${this.name}' failed to start: ${String(error)}`, Code.Unavailable);
     }
     this.failures = 0;
+    // A call that could not wait for the backoff may have started this connection: the pending
+    // restart would otherwise start a second process and orphan this one.
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
     this.client = client;
     this.log.info("upstream connected", { upstream: this.name, revision: client.revision });
     return client;

@@ -110,7 +110,13 @@ describe("hardening: faults through the gateway", function () {
     });
     assert.ok(Date.now() - started < 2_000, "the crash was noticed at once, not at a deadline");
     await assertHealthy();
-    assert.notEqual(upstream.pid, pid);
+    const restarted = upstream.pid;
+    assert.notEqual(restarted, pid);
+    // Past the supervision's first backoff (100 ms): the call that restarted it early must have
+    // cancelled the scheduled restart, or a second process would replace (and orphan) this one.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await assertHealthy();
+    assert.equal(upstream.pid, restarted);
     assert.equal(upstream.starts, starts + 1);
   });
 
