@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../observe/index.js";
 import { authenticate, mayCallTool, mayUseResource, tokenFrom } from "./access.js";

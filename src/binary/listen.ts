@@ -3,6 +3,7 @@
  * HTTP/1.1. Cleartext HTTP/2 (h2c) and HTTP/1.1 are told apart by the HTTP/2 preface; with a key
  * and certificate, ALPN does it.
  */
+import { Buffer } from "node:buffer";
 import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";

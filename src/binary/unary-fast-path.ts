@@ -11,6 +11,7 @@
  * compression) and gRPC unary over HTTP/2 (`application/grpc[+proto]`, identity encoding).
  * Everything else — streaming, GET, gRPC-Web, compressed bodies — is left to connect-node.
  */
+import { Buffer } from "node:buffer";
 import type http from "node:http";
 import type http2 from "node:http2";
 import type { DescMethodUnary } from "@bufbuild/protobuf";

@@ -2,6 +2,7 @@
  * `protomcp convert`: MCP messages between JSON lines and size-delimited protobuf, for debugging
  * traffic. Wiring only: the conversion is the transcoder's.
  */
+import { Buffer } from "node:buffer";
 import { parseArgs } from "node:util";
 import { fromBinary } from "@bufbuild/protobuf";
 import { toTextFormat } from "./text-format.js";

@@ -1,4 +1,5 @@
 /** Line and size-delimited framing of stdin and stdout, for the command line. */
+import { Buffer } from "node:buffer";
 import type { Readable, Writable } from "node:stream";
 import { TranscodeCode, TranscodeError } from "../transcode/index.js";
 

@@ -1,4 +1,5 @@
 /** Protobuf text format, for reading messages in a terminal (protobuf-es has no printer of its own). */
+import { Buffer } from "node:buffer";
 import { type DescField, type DescMessage, type Message, ScalarType, isFieldSet } from "@bufbuild/protobuf";
 
 function scalar(value: unknown, field: DescField): string {

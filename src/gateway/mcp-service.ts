@@ -3,6 +3,7 @@
  * its typed params converted to JSON and its JSON result back to the typed result through the
  * transcoder, so every property (unknown ones and `_meta` included) survives both hops.
  */
+import { Buffer } from "node:buffer";
 import {
   create,
   type DescMessage,

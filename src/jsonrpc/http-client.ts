@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import { JsonRpcError, LocalCode } from "./errors.js";
 import {
   ErrorCode,

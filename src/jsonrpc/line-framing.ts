@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import type { Readable, Writable } from "node:stream";
 import { JsonRpcError, LocalCode } from "./errors.js";
 import { ErrorCode, type JsonRpcMessage, parseMessageBytes } from "./messages.js";

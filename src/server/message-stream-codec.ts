@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { JsonRpcTranscoder } from "../transcode/index.js";

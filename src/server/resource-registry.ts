@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { JsonRecord } from "./codec.js";
 import type { HandlerContext, ResourceDefinition, ResourceTemplateDefinition } from "./types.js";
