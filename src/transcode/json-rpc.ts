@@ -9,6 +9,7 @@ import { BinaryToJson } from "./binary-to-json.js";
 import { asBuffer, type TranscodeOptions } from "./convert.js";
 import { type IdKey, idKeyOf } from "./ids.js";
 import { type EncodeSettings, JsonToBinary } from "./json-to-binary.js";
+import { PendingRequests } from "./pending-requests.js";
 import { type MessagePlan, planFor } from "./plan.js";
 
 const EMPTY = Buffer.alloc(0);
@@ -18,8 +19,7 @@ const jsonRpcMessage = (): MessagePlan => (jsonRpcPlan ??= planFor("JSONRPCMessa
 
 /** Converts the messages of one JSON-RPC connection, tracking request ids to type responses. */
 export class JsonRpcTranscoder {
-  private readonly pending = new Map<IdKey, string | undefined>();
-  private answered = 0;
+  private readonly pending = new PendingRequests();
   private readonly settings: EncodeSettings;
   // Made on first use: many connections only ever convert one way.
   private encoderOrUndefined: JsonToBinary | undefined;
@@ -35,7 +35,7 @@ export class JsonRpcTranscoder {
   private get encoder(): JsonToBinary {
     if (this.encoderOrUndefined === undefined) {
       const encoder = new JsonToBinary(EMPTY, this.settings);
-      encoder.resultMethod = (id) => this.pending.get(id);
+      encoder.resultMethod = (id) => this.pending.methodOf(id);
       this.encoderOrUndefined = encoder;
     }
     return this.encoderOrUndefined;
@@ -48,12 +48,12 @@ export class JsonRpcTranscoder {
 
   /** Tells the transcoder that the request with this id asked `method` (for responses to requests it did not see). */
   expect(id: string | number, method: string): void {
-    this.remember(idKeyOf(id), method);
+    this.pending.remember(idKeyOf(id), method);
   }
 
   /** Requests whose responses have not passed yet. */
   get pendingCount(): number {
-    return this.pending.size - this.answered;
+    return this.pending.size;
   }
 
   /** One JSON-RPC message (JSON text) to a binary `mcp.v1.JSONRPCMessage`. */
@@ -92,27 +92,7 @@ export class JsonRpcTranscoder {
     method: string | undefined,
     responseId: IdKey | undefined,
   ): void {
-    if (requestId !== undefined && method !== undefined) this.remember(requestId, method);
-    if (responseId !== undefined) this.forget(responseId);
-  }
-
-  private remember(id: IdKey, method: string): void {
-    if (this.pending.has(id) && this.pending.get(id) === undefined) this.answered--;
-    this.pending.set(id, method);
-  }
-
-  /**
-   * Forgets an answered request. A Map shrinks its table on delete and grows it again on the next
-   * request, an allocation per call when few requests are in flight: answered ids are marked and
-   * swept in batches instead.
-   */
-  private forget(id: IdKey): void {
-    if (this.pending.get(id) === undefined) return;
-    this.pending.set(id, undefined);
-    this.answered++;
-    if (this.answered >= 256) {
-      for (const [k, v] of this.pending) if (v === undefined) this.pending.delete(k);
-      this.answered = 0;
-    }
+    if (requestId !== undefined && method !== undefined) this.pending.remember(requestId, method);
+    if (responseId !== undefined) this.pending.forget(responseId);
   }
 }
