@@ -174,9 +174,17 @@ function jsonRpcMember(enc: JsonToBinary, message: MessagePlan, p: number): Fiel
     const s = p + METHOD_FIRST.length;
     let e = s;
     while (STOP[b[e]!] === 0) e++;
-    if (request !== undefined && b[e] === 0x22 && methodAt(request.message!, b, s, e) !== undefined) {
-      guessedRequest = true;
-      return request;
+    if (b[e] === 0x22) {
+      if (request !== undefined && methodAt(request.message!, b, s, e) !== undefined) {
+        guessedRequest = true;
+        return request;
+      }
+      // A notification's own method (progress, log lines: the most frequent messages of a busy
+      // connection). Should the message hold an `id` after all, the notification's compiled
+      // function meets a key it does not define and gives up, and the interpreter decides.
+      const notification = members.notification;
+      if (notification !== undefined && methodAt(notification.message!, b, s, e) !== undefined)
+        return notification;
     }
   } else if (matches(b, p, JSONRPC_ID)) {
     const i = plainIdEnd(b, p + JSONRPC_ID.length);

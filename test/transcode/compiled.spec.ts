@@ -5,7 +5,7 @@
  * or they would be dead weight.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import fc from "fast-check";
 import { JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
@@ -115,6 +115,28 @@ describe("transcode: the compiled path gives the interpreter's outcome", () => {
       assert.equal(compiledEncoding.fallbacks, before, `${m.name} took the compiled path`);
       sameOutcome(m.json, { ...settings, requireFields: false });
     }
+  });
+
+  it("takes notifications written method first (as the SDK writes them); with an id, the interpreter decides", () => {
+    const examples = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
+    const names = ["ProgressNotification", "LoggingMessageNotification", "CancelledNotification"];
+    let seen = 0;
+    for (const name of names) {
+      for (const file of readdirSync(new URL(`${name}/`, examples))) {
+        const { method, params } = JSON.parse(readFileSync(new URL(`${name}/${file}`, examples), "utf8"));
+        for (const revision of mcpRevisions) {
+          const settings = { revision, requireFields: true };
+          const before = compiledEncoding.fallbacks;
+          sameOutcome(JSON.stringify({ method, params, jsonrpc: "2.0" }), settings);
+          assert.equal(compiledEncoding.fallbacks, before, `${name}/${file} took the compiled path`);
+          // A notification's method with an id: whatever the interpreter makes of it.
+          sameOutcome(JSON.stringify({ method, params, jsonrpc: "2.0", id: 7 }), settings);
+          sameOutcome(JSON.stringify({ method, jsonrpc: "2.0", id: "x", params }), settings);
+          seen++;
+        }
+      }
+    }
+    assert.ok(seen >= names.length * mcpRevisions.length);
   });
 
   it("decodes every captured message by the compiled path, with the same text", () => {
