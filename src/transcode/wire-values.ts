@@ -8,15 +8,23 @@ import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner } from "./json-scanner.js";
 import { WIRE_I64, WIRE_LEN, WIRE_VARINT } from "./plan.js";
 
-const ESCAPE_TEXT: (string | undefined)[] = [];
-for (let c = 0; c < 0x20; c++) ESCAPE_TEXT[c] = `\\u${c.toString(16).padStart(4, "0")}`;
-Object.assign(ESCAPE_TEXT, { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\" });
-/** The escape of each byte that needs one, as bytes: text with many newlines makes one per line. */
 const utf8 = new TextEncoder();
-// Plain Uint8Arrays, as the plans' keys are: `ByteWriter.raw` then sees one kind of array.
-const ESCAPES: (Uint8Array | undefined)[] = ESCAPE_TEXT.map((e) =>
-  e === undefined ? undefined : utf8.encode(e),
-);
+/**
+ * The letter after the backslash of each byte's short escape (`\n`, `\"`, …), 0 for the control
+ * bytes written `\u00XX`: writing an escape then takes no look-up of an array of bytes per byte.
+ */
+const SHORT_ESCAPE = new Uint8Array(256);
+for (const [c, letter] of [
+  [8, "b"],
+  [9, "t"],
+  [10, "n"],
+  [12, "f"],
+  [13, "r"],
+  [34, '"'],
+  [92, "\\"],
+] as const)
+  SHORT_ESCAPE[c] = letter.charCodeAt(0);
+const HEX_DIGIT = utf8.encode("0123456789abcdef");
 /** 0: copied as is; 1: escaped; 2: part of a multi-byte character (so the string needs a UTF-8 check). */
 export const BYTE_CLASS = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) BYTE_CLASS[c] = 1;
@@ -190,8 +198,16 @@ export class WireValueReader {
         if (k === 2) multiByte = true;
         continue;
       }
-      const e = ESCAPES[c]!;
-      for (let j = 0; j < e.length; j++) out[o++] = e[j]!;
+      out[o++] = 0x5c;
+      const short = SHORT_ESCAPE[c]!;
+      if (short !== 0) out[o++] = short;
+      else {
+        out[o++] = 0x75;
+        out[o++] = 0x30;
+        out[o++] = 0x30;
+        out[o++] = HEX_DIGIT[c >> 4]!;
+        out[o++] = HEX_DIGIT[c & 15]!;
+      }
     }
     w.pos = o;
     return multiByte;
