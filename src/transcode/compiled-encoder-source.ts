@@ -312,6 +312,21 @@ function valueCode(
       out(`            ${delegate}`);
       return;
     }
+    case Kind.Raw: {
+      // JSON kept as its text (`arguments`, `_meta`, a schema): compact JSON is checked and copied
+      // here; anything else (white space, non-ASCII, deep nesting, an error) the interpreter takes.
+      out(`            { const e = depth <= h.COMPACT_DEPTH_LIMIT ? h.compactJsonEnd(b, p) : -1;`);
+      out("              if (e > 0) { const n = e - p;");
+      out(
+        `                if (n < 64) { w.ensure(${f.tag.length + 1} + n); const buf = w.buf; let o = w.pos; ${tag} buf[o++] = n; for (let i = p; i < e; i++) buf[o++] = b[i]; w.pos = o; }`,
+      );
+      out(
+        `                else { w.ensure(${f.tag.length}); { const buf = w.buf; let o = w.pos; ${tag} w.pos = o; } w.varint(n); w.copy(b, p, e); }`,
+      );
+      out("                p = e;");
+      out(`              } else ${delegate} }`);
+      return;
+    }
     default:
       out(`            ${delegate}`);
   }

@@ -14,6 +14,7 @@ import { answeredMethod, hasAlternateResults, variantCandidates } from "./choose
 import { idKeyAt } from "./ids.js";
 import type { JsonToBinary } from "./json-to-binary.js";
 import { MAX_DEPTH } from "./json-scanner.js";
+import { COMPACT_MAX_DEPTH, compactJsonEnd } from "./compact-json.js";
 import { compilePlans } from "./compile-plans.js";
 import { objectSource } from "./compiled-encoder-source.js";
 import { type FieldPlan, type MessagePlan, methodAt } from "./plan.js";
@@ -52,6 +53,12 @@ export const compiledEncoding = { enabled: true, fallbacks: 0 };
 const helpers = {
   STOP,
   MAX_DEPTH,
+  /**
+   * The deepest a Raw value may start and still take `compactJsonEnd`: there, even its deepest
+   * container stays within what `skipValue` accepts.
+   */
+  COMPACT_DEPTH_LIMIT: MAX_DEPTH - COMPACT_MAX_DEPTH,
+  compactJsonEnd,
   EMPTY_ARRAY,
   EMPTY_OBJECT,
   ws(b: Buffer, p: number): number {

@@ -5,7 +5,8 @@
 import { isUtf8 } from "node:buffer";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
-import { JsonScanner } from "./json-scanner.js";
+import { COMPACT_MAX_DEPTH, compactJsonEnd } from "./compact-json.js";
+import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { WIRE_I64, WIRE_LEN, WIRE_VARINT } from "./plan.js";
 
 const utf8 = new TextEncoder();
@@ -217,6 +218,11 @@ export class WireValueReader {
   copyJson(n: number): void {
     const start = this.p;
     const end = start + n;
+    if (this.depth <= MAX_DEPTH - COMPACT_MAX_DEPTH && compactJsonEnd(this.b, start) === end) {
+      this.w.copy(this.b, start, end);
+      this.p = end;
+      return;
+    }
     const scanner = this.scanner;
     scanner.p = start;
     scanner.end = end;
