@@ -3,12 +3,11 @@
  * the moment it is read, in the JSON's own key order, so the order survives without being stored.
  * Values the schema leaves open (`_meta`, `inputSchema`, `arguments`) are checked and copied as spans.
  */
-import { isUtf8 } from "node:buffer";
 import type { McpRevision } from "../schema/index.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { MAX_DEPTH } from "./json-scanner.js";
 import { encodeUnion } from "./json-unions.js";
-import { JsonValueWriter } from "./json-values.js";
+import { JsonPropertyWriter } from "./json-properties.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { type FieldPlan, fieldByKey, Kind, type MessagePlan, methodAt, missingRequired } from "./plan.js";
 import { writeBase64Field } from "./base64.js";
@@ -22,8 +21,6 @@ import {
 } from "./choose.js";
 
 const QUOTE = 0x22;
-const EMPTY_ARRAY = new Uint8Array([0x5b, 0x5d]);
-const EMPTY_OBJECT = new Uint8Array([0x7b, 0x7d]);
 
 /** Options of one conversion. */
 export interface EncodeSettings {
@@ -32,8 +29,8 @@ export interface EncodeSettings {
   requireFields: boolean;
 }
 
-export class JsonToBinary extends JsonValueWriter {
-  depth = 0;
+export class JsonToBinary extends JsonPropertyWriter {
+  override depth = 0;
   /**
    * Whether objects must hold every property the revision requires: the setting, or true while a
    * permissive conversion tries the members of a union strictly first.
@@ -120,17 +117,6 @@ export class JsonToBinary extends JsonValueWriter {
     return false;
   }
 
-  private checkUtf8(needed: boolean): void {
-    if (needed && !isUtf8(this.b)) {
-      throw new TranscodeError(
-        TranscodeCode.MalformedJson,
-        "cannot read JSON: the input is not UTF-8",
-        "$",
-        0,
-      );
-    }
-  }
-
   encodeMessageBody(plan: MessagePlan): void {
     switch (plan.kind) {
       case "object":
@@ -157,7 +143,7 @@ export class JsonToBinary extends JsonValueWriter {
   }
 
   /** Writes one value (at `p`) of field `f`, with its tag. */
-  encodeField(f: FieldPlan, owner: MessagePlan): void {
+  override encodeField(f: FieldPlan, owner: MessagePlan): void {
     const c = this.peek();
     switch (f.kind) {
       case Kind.String:
@@ -217,53 +203,6 @@ export class JsonToBinary extends JsonValueWriter {
       case Kind.Const:
         return this.encodeConst(f, owner);
     }
-  }
-
-  private encodeConst(f: FieldPlan, owner: MessagePlan): void {
-    const c = this.peek();
-    const start = this.p;
-    // The common case: the constant written as its own JSON text, byte for byte.
-    const constJson = f.constJson!;
-    if (c === QUOTE && this.spanEquals(start, constJson)) {
-      this.p = start + constJson.length;
-      this.w.raw(f.tag);
-      this.w.varint(constJson.length - 2);
-      this.w.copy(this.b, start + 1, this.p - 1);
-      return;
-    }
-    let value: string | number;
-    if (c === QUOTE) value = this.stringValue(start, this.scanString());
-    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) value = this.numberValue(start, this.scanNumber());
-    else return this.typeError(this.where(owner, f), JSON.stringify(f.constValue));
-    if (value !== f.constValue) {
-      this.fail(
-        TranscodeCode.InvalidValue,
-        `cannot convert ${this.where(owner, f)}: expected ${JSON.stringify(f.constValue)}, got ${JSON.stringify(value)}`,
-        start,
-      );
-    }
-    this.w.raw(f.tag);
-    if (typeof value === "number") this.w.varint(value);
-    else {
-      this.w.varint(Buffer.byteLength(value));
-      this.w.utf8(value);
-    }
-  }
-
-  /** True when the input at `start` reads `bytes`. */
-  spanEquals(start: number, bytes: Uint8Array): boolean {
-    const b = this.b;
-    if (start + bytes.length > this.end) return false;
-    for (let i = 0; i < bytes.length; i++) if (b[start + i] !== bytes[i]) return false;
-    return true;
-  }
-
-  /** Back to where a trial started: input, output, JSON path and nesting depth. */
-  rewind(p: number, pos: number, path: number, depth: number): void {
-    this.p = p;
-    this.w.pos = pos;
-    this.path.length = path;
-    this.depth = depth;
   }
 
   encodeObject(plan: MessagePlan): void {
@@ -397,130 +336,10 @@ export class JsonToBinary extends JsonValueWriter {
     return member;
   }
 
-  /**
-   * Writes a property that another revision defines but this one does not: as its field when the
-   * field can hold the value, else as an additional property (any JSON value is one here).
-   */
-  private encodeUndefinedHere(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
-    const p = this.p;
-    const pos = this.w.pos;
-    const path = this.path.length;
-    const depth = this.depth;
-    try {
-      if (f.repeated) this.encodeList(f, plan, keyStart, keyClose);
-      else if (f.map !== undefined) this.encodeMap(f, plan, keyStart, keyClose);
-      else this.encodeField(f, plan);
-    } catch (error) {
-      if (!(error instanceof TranscodeError) || error.code !== TranscodeCode.InvalidValue) throw error;
-      this.rewind(p, pos, path, depth);
-      this.writeAdditional(plan, keyStart, keyClose, undefined);
-    }
-  }
-
-  /** The value of the JSON string in `[start, end)`, quotes included. */
-  textOf(start: number, end: number): string {
-    const b = this.b;
-    for (let i = start + 1; i < end - 1; i++) {
-      if (b[i] === 0x5c) return JSON.parse(b.utf8Slice(start, end)) as string;
-    }
-    return b.utf8Slice(start + 1, end - 1);
-  }
-
   paramsMember(plan: MessagePlan, objectStart: number, method: string | undefined): FieldPlan | undefined {
     method ??= methodOf(this, objectStart);
     const member = method === undefined ? undefined : plan.oneofByMethod.get(method);
     // Typed params must be an object; anything else travels as JSON text, unchanged.
     return member !== undefined && this.peek() === 0x7b ? member : plan.oneofRaw;
-  }
-
-  /** Writes a property the message does not define (or an empty list or map) as an additional entry. */
-  writeAdditional(
-    plan: MessagePlan,
-    keyStart: number,
-    keyClose: number,
-    empty: Uint8Array | undefined,
-  ): void {
-    const additional = plan.additional;
-    if (additional === undefined) {
-      this.fail(
-        TranscodeCode.InvalidValue,
-        `cannot convert ${plan.name}: unknown property '${this.stringValue(keyStart, keyClose)}'`,
-      );
-    }
-    this.w.raw(additional.tag);
-    const entry = this.w.beginLength(this.end - this.p);
-    this.w.byte(0x0a);
-    if (this.b.subarray(keyStart, keyClose).includes(0x5c)) {
-      this.escaped = true;
-      const key = this.stringValue(keyStart, keyClose);
-      this.w.varint(Buffer.byteLength(key));
-      this.w.utf8(key);
-    } else {
-      this.w.varint(keyClose - keyStart - 1);
-      this.w.copy(this.b, keyStart + 1, keyClose);
-    }
-    this.w.byte(0x12);
-    if (empty !== undefined) {
-      this.w.varint(empty.length);
-      this.w.raw(empty);
-    } else {
-      const start = this.p;
-      this.skipValue(this.depth);
-      this.w.varint(this.p - start);
-      this.w.copy(this.b, start, this.p);
-    }
-    this.w.endLength(entry);
-  }
-
-  private encodeList(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
-    if (this.peek() !== 0x5b) this.typeError(`${plan.name}.${f.key}`, "an array");
-    this.p++;
-    if (this.peek() === 0x5d) {
-      this.p++;
-      // An empty list has no fields on the wire; an additional entry keeps its presence and place.
-      return this.writeAdditional(plan, keyStart, keyClose, EMPTY_ARRAY);
-    }
-    for (let i = 0; ; i++) {
-      this.path.push(i);
-      this.encodeField(f, plan);
-      this.path.pop();
-      const next = this.peek();
-      this.p++;
-      if (next === 0x5d) return;
-      if (next !== 0x2c) {
-        this.p--;
-        this.syntax("',' or ']'");
-      }
-    }
-  }
-
-  encodeMap(f: FieldPlan, plan: MessagePlan, keyStart: number, keyClose: number): void {
-    if (this.peek() !== 0x7b) this.typeError(`${plan.name}.${f.key}`, "an object");
-    this.p++;
-    if (this.peek() === 0x7d) {
-      this.p++;
-      return this.writeAdditional(plan, keyStart, keyClose, EMPTY_OBJECT);
-    }
-    const value = f.map!;
-    for (;;) {
-      if (this.peek() !== QUOTE) this.syntax("a property name");
-      this.w.raw(f.tag);
-      const entry = this.w.beginLength(this.end - this.p);
-      const entryKeyStart = this.p;
-      this.writeString(0x0a);
-      const key = this.stringValue(entryKeyStart, this.p - 1);
-      this.expect(0x3a, "':'");
-      this.path.push(key);
-      this.encodeField(value, plan);
-      this.path.pop();
-      this.w.endLength(entry);
-      const next = this.peek();
-      this.p++;
-      if (next === 0x7d) return;
-      if (next !== 0x2c) {
-        this.p--;
-        this.syntax("',' or '}'");
-      }
-    }
   }
 }

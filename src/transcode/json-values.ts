@@ -1,9 +1,11 @@
 /**
  * JSON's scalar values written as protobuf fields, for `JsonToBinary`: strings (escapes decoded
- * straight into UTF-8, long ones natively) and integers, and the type errors their fields raise.
+ * straight into UTF-8, long ones natively), integers and constants, the type errors their fields
+ * raise, and the input's one UTF-8 check.
  */
+import { isUtf8 } from "node:buffer";
 import { ByteWriter } from "./byte-writer.js";
-import { TranscodeCode } from "./errors.js";
+import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, STRING_STOP } from "./json-scanner.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
 
@@ -215,5 +217,66 @@ export class JsonValueWriter extends JsonScanner {
         start,
       );
     this.w.varint64(big);
+  }
+
+  /** Writes the value of a constant's field `f` (at `p`), refusing any other value. */
+  protected encodeConst(f: FieldPlan, owner: MessagePlan): void {
+    const c = this.peek();
+    const start = this.p;
+    // The common case: the constant written as its own JSON text, byte for byte.
+    const constJson = f.constJson!;
+    if (c === QUOTE && this.spanEquals(start, constJson)) {
+      this.p = start + constJson.length;
+      this.w.raw(f.tag);
+      this.w.varint(constJson.length - 2);
+      this.w.copy(this.b, start + 1, this.p - 1);
+      return;
+    }
+    let value: string | number;
+    if (c === QUOTE) value = this.stringValue(start, this.scanString());
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) value = this.numberValue(start, this.scanNumber());
+    else return this.typeError(this.where(owner, f), JSON.stringify(f.constValue));
+    if (value !== f.constValue) {
+      this.fail(
+        TranscodeCode.InvalidValue,
+        `cannot convert ${this.where(owner, f)}: expected ${JSON.stringify(f.constValue)}, got ${JSON.stringify(value)}`,
+        start,
+      );
+    }
+    this.w.raw(f.tag);
+    if (typeof value === "number") this.w.varint(value);
+    else {
+      this.w.varint(Buffer.byteLength(value));
+      this.w.utf8(value);
+    }
+  }
+
+  /** True when the input at `start` reads `bytes`. */
+  spanEquals(start: number, bytes: Uint8Array): boolean {
+    const b = this.b;
+    if (start + bytes.length > this.end) return false;
+    for (let i = 0; i < bytes.length; i++) if (b[start + i] !== bytes[i]) return false;
+    return true;
+  }
+
+  /** The value of the JSON string in `[start, end)`, quotes included. */
+  textOf(start: number, end: number): string {
+    const b = this.b;
+    for (let i = start + 1; i < end - 1; i++) {
+      if (b[i] === 0x5c) return JSON.parse(b.utf8Slice(start, end)) as string;
+    }
+    return b.utf8Slice(start + 1, end - 1);
+  }
+
+  /** Refuses the input unless it is UTF-8; looked at only when `needed` (see `nonAscii`). */
+  protected checkUtf8(needed: boolean): void {
+    if (needed && !isUtf8(this.b)) {
+      throw new TranscodeError(
+        TranscodeCode.MalformedJson,
+        "cannot read JSON: the input is not UTF-8",
+        "$",
+        0,
+      );
+    }
   }
 }
