@@ -3,27 +3,22 @@
  * order they were written, JSON-text fields are checked and copied as they are, bytes become base64.
  */
 import type { McpRevision } from "../schema/index.js";
-import { writeBase64 } from "./base64.js";
 import { compiledDecoding, decodeJsonRpcCompiled } from "./compiled-decoder.js";
 import { TranscodeCode } from "./errors.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { MAX_DEPTH } from "./json-scanner.js";
 import {
-  type FieldPlan,
   fieldByKey,
   fieldByNumber,
   methodAt,
-  Kind,
   type MessagePlan,
   missingRequired,
   WIRE_LEN,
   WIRE_VARINT,
 } from "./plan.js";
-import { WireValueReader } from "./wire-values.js";
+import { WireFieldReader } from "./wire-fields.js";
 
 const utf8 = new TextEncoder();
-const TRUE = utf8.encode("true");
-const FALSE = utf8.encode("false");
 const EMPTY_LIST = utf8.encode("[]");
 
 /** Options of one conversion. */
@@ -32,7 +27,7 @@ export interface DecodeSettings {
   requireFields: boolean;
 }
 
-export class BinaryToJson extends WireValueReader {
+export class BinaryToJson extends WireFieldReader {
   /** The id and method of the last request decoded, for the JSON-RPC layer to track. */
   lastRequestId: IdKey | undefined;
   lastRequestMethod: string | undefined;
@@ -92,7 +87,7 @@ export class BinaryToJson extends WireValueReader {
     return false;
   }
 
-  decodeMessageBody(plan: MessagePlan, end: number): void {
+  override decodeMessageBody(plan: MessagePlan, end: number): void {
     if (++this.depth > MAX_DEPTH)
       this.fail(TranscodeCode.LimitExceeded, `cannot convert: nested deeper than ${MAX_DEPTH}`);
     switch (plan.kind) {
@@ -221,84 +216,6 @@ export class BinaryToJson extends WireValueReader {
     w.byte(0x7d);
   }
 
-  private sameTagNext(tag: number, end: number): boolean {
-    if (this.p >= end) return false;
-    const start = this.p;
-    if (this.varint() === tag) return true;
-    this.p = start;
-    return false;
-  }
-
-  decodeList(f: FieldPlan, tag: number, end: number): void {
-    const w = this.w;
-    w.byte(0x5b);
-    const packable = f.wireType !== WIRE_LEN;
-    let i = 0;
-    do {
-      if (packable && (tag & 7) === WIRE_LEN) {
-        const packedEndLength = this.length();
-        const packedEnd = this.p + packedEndLength;
-        while (this.p < packedEnd) {
-          if (i > 0) w.byte(0x2c);
-          this.path.push(i++);
-          this.decodeValue(f, f.wireType);
-          this.path.pop();
-        }
-      } else {
-        if (i > 0) w.byte(0x2c);
-        this.path.push(i++);
-        this.decodeValue(f, tag & 7);
-        this.path.pop();
-      }
-    } while (this.sameTagNext(tag, end));
-    w.byte(0x5d);
-  }
-
-  decodeMap(f: FieldPlan, tag: number, end: number): void {
-    const w = this.w;
-    w.byte(0x7b);
-    let first = true;
-    do {
-      if ((tag & 7) !== WIRE_LEN) this.wrongWireType(f, tag & 7);
-      const entryEndLength = this.length();
-      const entryEnd = this.p + entryEndLength;
-      if (!first) w.byte(0x2c);
-      first = false;
-      const [keyStart, keyEnd, valueTag, valueStart] = this.entryParts(entryEnd);
-      this.writeStringAt(keyStart, keyEnd);
-      w.byte(0x3a);
-      if (valueTag === -1)
-        this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: a map entry has no value`);
-      this.p = valueStart;
-      this.decodeValue(f.map!, valueTag & 7);
-      this.p = entryEnd;
-    } while (this.sameTagNext(tag, end));
-    w.byte(0x7d);
-  }
-
-  /** Finds a map entry's key (field 1, a string) and value (field 2) in `[p, entryEnd)`. */
-  private entryParts(entryEnd: number): [number, number, number, number] {
-    let keyStart = 0;
-    let keyEnd = 0;
-    let valueTag = -1;
-    let valueStart = 0;
-    while (this.p < entryEnd) {
-      const tag = this.varint();
-      if (tag === 0x0a) {
-        const n = this.length();
-        keyStart = this.p;
-        keyEnd = this.p + n;
-        this.p = keyEnd;
-      } else if (tag >>> 3 === 2) {
-        valueTag = tag;
-        valueStart = this.p;
-        this.skip(tag & 7);
-      } else this.skip(tag & 7);
-    }
-    if (this.p !== entryEnd) this.truncated();
-    return [keyStart, keyEnd, valueTag, valueStart];
-  }
-
   /** End of the key of the last additional entry decoded. */
   additionalKeyEnd = 0;
 
@@ -318,91 +235,5 @@ export class BinaryToJson extends WireValueReader {
     this.p = entryEnd;
     this.additionalKeyEnd = keyEnd;
     return keyStart;
-  }
-
-  private wrongWireType(f: FieldPlan, wireType: number): never {
-    return this.fail(
-      TranscodeCode.MalformedBinary,
-      `cannot read protobuf: field ${f.key} has wire type ${wireType}`,
-    );
-  }
-
-  decodeValue(f: FieldPlan, wireType: number): void {
-    const w = this.w;
-    const expected = f.kind === Kind.Const ? wireType : f.wireType;
-    if (wireType !== expected) this.wrongWireType(f, wireType);
-    switch (f.kind) {
-      case Kind.String:
-        return this.writeString(this.length());
-      case Kind.Bytes: {
-        const n = this.length();
-        w.byte(0x22);
-        writeBase64(w, this.b, this.p, this.p + n);
-        w.byte(0x22);
-        this.p += n;
-        return;
-      }
-      case Kind.Int64:
-        return this.writeVarintText();
-      case Kind.Double: {
-        if (this.p + 8 > this.b.length) this.truncated();
-        const v = this.b.readDoubleLE(this.p);
-        this.p += 8;
-        if (!Number.isFinite(v))
-          this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: ${v} is not a JSON number`);
-        return w.ascii(String(v));
-      }
-      case Kind.Bool:
-        return w.raw(this.varint() !== 0 ? TRUE : FALSE);
-      case Kind.Enum: {
-        const n = this.varint();
-        const name = f.enumNames![n];
-        if (name === undefined)
-          this.fail(TranscodeCode.InvalidValue, `cannot convert ${f.key}: ${n} is not a known value`);
-        w.byte(0x22);
-        w.ascii(name);
-        return w.byte(0x22);
-      }
-      case Kind.Message: {
-        const n = this.length();
-        return this.decodeMessageBody(f.message!, this.p + n);
-      }
-      case Kind.Raw:
-        return this.copyJson(this.length());
-      case Kind.Const: {
-        if (wireType === WIRE_LEN) {
-          const n = this.length();
-          const valueStart = this.p;
-          this.p += n;
-          if (n > 0 && !this.isConstText(f, valueStart, n)) this.badConst(f);
-        } else if (wireType === WIRE_VARINT) {
-          const v = this.varint64Text();
-          if (v !== "0" && Number(v) !== f.constValue) this.badConst(f);
-        } else this.wrongWireType(f, wireType);
-        return w.raw(f.constJson!);
-      }
-    }
-  }
-
-  /**
-   * Whether the `n` bytes at `start` are the text of `f`'s string constant: compared with the bytes
-   * of its JSON text first (no string made per message), by value where that text has escapes.
-   */
-  private isConstText(f: FieldPlan, start: number, n: number): boolean {
-    const constJson = f.constJson!;
-    const b = this.b;
-    if (n === constJson.length - 2) {
-      let i = 0;
-      while (i < n && b[start + i] === constJson[i + 1]) i++;
-      if (i === n) return true;
-    }
-    return b.utf8Slice(start, start + n) === f.constValue;
-  }
-
-  private badConst(f: FieldPlan): never {
-    return this.fail(
-      TranscodeCode.InvalidValue,
-      `cannot convert ${f.key}: it must be ${JSON.stringify(f.constValue)}`,
-    );
   }
 }
