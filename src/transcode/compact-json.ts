@@ -1,5 +1,5 @@
 /**
- * A fast check for the JSON most peers write: compact (`JSON.stringify` without indentation), ASCII,
+ * A fast check for the JSON most peers write: compact (`JSON.stringify` without indentation) and
  * shallow. It finds where one such value ends, or gives up, so that `arguments`, `_meta` and
  * `inputSchema` are crossed without the scanner's general machinery; anything it gives up on goes
  * to `JsonScanner.skipValue`, which accepts all JSON and says precisely what is wrong.
@@ -28,13 +28,20 @@ const HEX = new Uint8Array(256);
 for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
 
 /**
- * Where the JSON value starting at `p` ends, when it is compact, ASCII and at most
- * `COMPACT_MAX_DEPTH` deep; -1 otherwise (white space, a byte past ASCII, or any error). It reads
+ * What the last `compactJsonEnd` saw besides the value's end: whether a string held a byte past
+ * ASCII. It checks no UTF-8 (the caller checks the message or the span once, natively).
+ */
+export const compactScan = { nonAscii: false };
+
+/**
+ * Where the JSON value starting at `p` ends, when it is compact and at most `COMPACT_MAX_DEPTH`
+ * deep; -1 otherwise (white space, or any error). Sets `compactScan.nonAscii`. It reads
  * no further than the value (and one byte past a number), with no bound: past the buffer a read is
  * undefined, which no check accepts, so a caller that needs the value to end at a given place
  * compares the result with it.
  */
 export function compactJsonEnd(b: Uint8Array, p: number): number {
+  compactScan.nonAscii = false;
   let i = p;
   // One bit per open container, innermost lowest: 1 for an object, 0 for an array.
   let objects = 0;
@@ -90,13 +97,18 @@ function memberNameEnd(b: Uint8Array, i: number): number {
   return i + 1;
 }
 
-/** After the ASCII string whose opening quote is at `i`, checking its escapes; or -1. */
+/** After the string whose opening quote is at `i`, checking its escapes; or -1. */
 function stringEnd(b: Uint8Array, i: number): number {
   i++;
   for (;;) {
     while (STOP[b[i]!] === 0) i++;
-    const c = b[i];
+    const c = b[i]!;
     if (c === QUOTE) return i + 1;
+    if (c >= 0x80) {
+      compactScan.nonAscii = true;
+      i++;
+      continue;
+    }
     if (c !== BACKSLASH) return -1;
     const e = b[i + 1]!;
     if (ONE_LETTER_ESCAPE[e] === 1) i += 2;

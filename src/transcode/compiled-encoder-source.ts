@@ -314,9 +314,9 @@ function valueCode(
     }
     case Kind.Raw: {
       // JSON kept as its text (`arguments`, `_meta`, a schema): compact JSON is checked and copied
-      // here; anything else (white space, non-ASCII, deep nesting, an error) the interpreter takes.
+      // here; anything else (white space, deep nesting, an error) the interpreter takes.
       out(`            { const e = depth <= h.COMPACT_DEPTH_LIMIT ? h.compactJsonEnd(b, p) : -1;`);
-      out("              if (e > 0) { const n = e - p;");
+      out("              if (e > 0) { const n = e - p; if (h.compactScan.nonAscii) enc.nonAscii = true;");
       out(
         `                if (n < 64) { w.ensure(${f.tag.length + 1} + n); const buf = w.buf; let o = w.pos; ${tag} buf[o++] = n; for (let i = p; i < e; i++) buf[o++] = b[i]; w.pos = o; }`,
       );

@@ -14,7 +14,7 @@ import { answeredMethod, hasAlternateResults, variantCandidates } from "./choose
 import { idKeyAt } from "./ids.js";
 import type { JsonToBinary } from "./json-to-binary.js";
 import { MAX_DEPTH } from "./json-scanner.js";
-import { COMPACT_MAX_DEPTH, compactJsonEnd } from "./compact-json.js";
+import { COMPACT_MAX_DEPTH, compactJsonEnd, compactScan } from "./compact-json.js";
 import { compilePlans } from "./compile-plans.js";
 import { objectSource } from "./compiled-encoder-source.js";
 import { type FieldPlan, type MessagePlan, methodAt } from "./plan.js";
@@ -59,6 +59,7 @@ const helpers = {
    */
   COMPACT_DEPTH_LIMIT: MAX_DEPTH - COMPACT_MAX_DEPTH,
   compactJsonEnd,
+  compactScan,
   EMPTY_ARRAY,
   EMPTY_OBJECT,
   ws(b: Buffer, p: number): number {

@@ -6,7 +6,7 @@
 import type { McpRevision } from "../schema/index.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { MAX_DEPTH } from "./json-scanner.js";
-import { COMPACT_MAX_DEPTH, compactJsonEnd } from "./compact-json.js";
+import { COMPACT_MAX_DEPTH, compactJsonEnd, compactScan } from "./compact-json.js";
 import { encodeUnion } from "./json-unions.js";
 import { JsonPropertyWriter } from "./json-properties.js";
 import { type IdKey, idKeyAt } from "./ids.js";
@@ -197,8 +197,10 @@ export class JsonToBinary extends JsonPropertyWriter {
       case Kind.Raw: {
         const start = this.p;
         const compactEnd = this.depth <= MAX_DEPTH - COMPACT_MAX_DEPTH ? compactJsonEnd(this.b, start) : -1;
-        if (compactEnd >= 0 && compactEnd <= this.end) this.p = compactEnd;
-        else this.skipValue(this.depth);
+        if (compactEnd >= 0 && compactEnd <= this.end) {
+          this.p = compactEnd;
+          if (compactScan.nonAscii) this.nonAscii = true;
+        } else this.skipValue(this.depth);
         this.w.raw(f.tag);
         this.w.varint(this.p - start);
         return this.w.copy(this.b, start, this.p);

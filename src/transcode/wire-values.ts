@@ -5,7 +5,7 @@
 import { isUtf8 } from "node:buffer";
 import { ByteWriter } from "./byte-writer.js";
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
-import { COMPACT_MAX_DEPTH, compactJsonEnd } from "./compact-json.js";
+import { COMPACT_MAX_DEPTH, compactJsonEnd, compactScan } from "./compact-json.js";
 import { JsonScanner, MAX_DEPTH } from "./json-scanner.js";
 import { WIRE_I64, WIRE_LEN, WIRE_VARINT } from "./plan.js";
 
@@ -219,6 +219,8 @@ export class WireValueReader {
     const start = this.p;
     const end = start + n;
     if (this.depth <= MAX_DEPTH - COMPACT_MAX_DEPTH && compactJsonEnd(this.b, start) === end) {
+      if (compactScan.nonAscii && !isUtf8(this.b.subarray(start, end)))
+        this.fail(TranscodeCode.InvalidValue, "cannot convert JSON text field: it is not UTF-8", start);
       this.w.copy(this.b, start, end);
       this.p = end;
       return;

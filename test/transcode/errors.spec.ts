@@ -83,6 +83,28 @@ describe("transcode: errors", () => {
       TranscodeCode.MalformedJson,
       /not UTF-8/,
     );
+    // Compact open values as the SDKs write them, crossed by the compiled encoder's fast path.
+    for (const params of ['{"name":"x","arguments":{"k":"@"}}', '{"name":"x","_meta":{"@":1}}']) {
+      rejects(
+        () =>
+          new JsonRpcTranscoder().toBinary(
+            bad(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":${params}}`),
+          ),
+        TranscodeCode.MalformedJson,
+        /not UTF-8/,
+      );
+    }
+    // Decoding, likewise: JSON text fields that are compact, with their bytes broken after the fact.
+    const options = { revision: "2025-11-25" } as const;
+    for (const params of ['{"name":"x","arguments":{"k":"é"}}', '{"name":"x","arguments":{"é":[1]}}']) {
+      const bytes = Buffer.from(jsonToBinary("CallToolRequestParams", params, options));
+      bytes[bytes.indexOf(Buffer.from("é"))] = 0xff;
+      rejects(
+        () => binaryToJson("CallToolRequestParams", bytes, options),
+        TranscodeCode.InvalidValue,
+        /not UTF-8/,
+      );
+    }
     // Valid UTF-8 past ASCII passes, in strings and in open values.
     const ok = Buffer.from('{"name":"é✓😀","arguments":{"ключ":"値"}}');
     assert.equal(
