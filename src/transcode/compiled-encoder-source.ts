@@ -161,15 +161,17 @@ function fieldCode(
 /** Generated code for the string at `p` (its quote checked), as `writeString(tag)` writes it. */
 function stringCode(tag: number[], tagExpression: string, out: (s: string) => void): void {
   const write = tag.map((t) => `buf[o++] = ${t};`).join(" ");
-  out("            { let e = p + 1; while (STOP[b[e]] === 0) e++;");
+  // A short string's plain bytes are copied as they are found, after the tag and a one-byte
+  // length: one pass rather than a scan and then a copy (a list of resources is mostly such
+  // strings). The room asked for is the input left, which no plain string outgrows. Past 127 bytes
+  // the rest is only scanned, the length written on more bytes and the whole copied natively.
+  // Anything but a plain string goes to the interpreter.
+  out(`            { w.ensure(${tag.length + 1} + enc.end - p); const buf = w.buf; let o = w.pos; ${write} const at = o++;`);
+  out("              let e = p + 1; const short = p + 128;");
+  out("              for (;;) { const c = b[e]; if (STOP[c] !== 0 || e === short) break; buf[o++] = c; e++; }");
+  out("              if (e === short) while (STOP[b[e]] === 0) e++;");
   out("              if (b[e] === 0x22) { const n = e - p - 1;");
-  // A short string (most keys' values): tag, one-byte length and bytes in one go, with no calls.
-  out(
-    `                if (n < 64) { w.ensure(${tag.length + 1} + n); const buf = w.buf; let o = w.pos; ${write} buf[o++] = n; for (let i = p + 1; i < e; i++) buf[o++] = b[i]; w.pos = o; }`,
-  );
-  out(
-    `                else { w.ensure(${tag.length}); { const buf = w.buf; let o = w.pos; ${write} w.pos = o; } w.varint(n); w.copy(b, p + 1, e); }`,
-  );
+  out(`                if (n < 128) { buf[at] = n; w.pos = o; } else { w.pos = at; w.varint(n); w.copy(b, p + 1, e); }`);
   out("                p = e + 1;");
   out(`              } else { enc.p = p; enc.writeString(${tagExpression}); p = enc.p; } }`);
 }
