@@ -105,6 +105,12 @@ describe("transcode: errors", () => {
         /not UTF-8/,
       );
     }
+    // And in strings, short ones as well as long ones.
+    for (const text of ["é", `${"a".repeat(300)}é`]) {
+      const bytes = Buffer.from(jsonToBinary("TextContent", JSON.stringify({ type: "text", text }), options));
+      bytes[bytes.indexOf(Buffer.from("é"))] = 0xff;
+      rejects(() => binaryToJson("TextContent", bytes, options), TranscodeCode.InvalidValue, /not UTF-8/);
+    }
     // Valid UTF-8 past ASCII passes, in strings and in open values.
     const ok = Buffer.from('{"name":"é✓😀","arguments":{"ключ":"値"}}');
     assert.equal(
