@@ -15,7 +15,7 @@ const MAX_ESCAPED_QUOTES = 8;
  * Bytes that end the plain run of a string: the quote, the backslash and control characters (1),
  * and the first byte past ASCII (2), after which `ASCII_STOP` takes over for that string.
  */
-const ASCII_STOP = new Uint8Array(256);
+export const ASCII_STOP = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) ASCII_STOP[c] = 1;
 ASCII_STOP[QUOTE] = 1;
 ASCII_STOP[BACKSLASH] = 1;

@@ -7,6 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { ByteWriter } from "./byte-writer.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonScanner, STRING_STOP } from "./json-scanner.js";
+import { ASCII_STOP } from "./json-tokens.js";
 import type { FieldPlan, MessagePlan } from "./plan.js";
 
 const QUOTE = 0x22;
@@ -121,13 +122,22 @@ export class JsonValueWriter extends JsonScanner {
     const out = w.buf;
     let o = w.pos;
     let escaped = false;
+    // Stops at the quote, the backslash and control bytes; at bytes past ASCII only until the first.
+    let stop = STRING_STOP;
     for (;;) {
+      // The run of plain bytes up to the next escape, copied as it is crossed. No bound check in
+      // it: past the buffer a read is undefined, which stops it; past `end`, the check below fails.
+      let c = b[i]!;
+      while (stop[c] === 0) {
+        out[o++] = c;
+        c = b[++i]!;
+      }
       if (i >= end) return this.refuseString(start);
-      const c = b[i]!;
       if (c === QUOTE) break;
       if (c !== BACKSLASH) {
         if (c < 0x20) return this.refuseString(start);
-        if (c >= 0x80) this.nonAscii = true;
+        this.nonAscii = true;
+        stop = ASCII_STOP;
         out[o++] = c;
         i++;
         continue;
