@@ -4,17 +4,18 @@
  * gRPC envelopes, Connect bodies and protobuf into the gateway's binary face. Every input must get
  * a clear answer (an HTTP status below 500 with a JSON-RPC error or response, a gRPC status, a
  * Connect error code) within a few seconds; afterwards both faces still serve. Bounded in time;
- * `FUZZ_RUNS` raises the number of runs. A case fast-check finds becomes a regression test in
+ * `FUZZ_RUNS` raises the number of runs; `FUZZ_SEED` and `FUZZ_PATH` replay a reported failure. A case fast-check finds becomes a regression test in
  * bad-input.spec.ts.
  */
 import assert from "node:assert/strict";
 import http2 from "node:http2";
 import { fileURLToPath } from "node:url";
-import { create, toBinary } from "@bufbuild/protobuf";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { createClient } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import fc from "fast-check";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { SubscriptionsListenRequestParamsSchema } from "../../gen/es/mcp/v1/subscriptions_pb.js";
 import { CallToolRequestParamsSchema } from "../../gen/es/mcp/v1/tools_pb.js";
 import { type Gateway, startGateway } from "../../src/gateway/index.js";
 import { createLogger } from "../../src/observe/index.js";
@@ -55,6 +56,18 @@ function mutated(base: Uint8Array): fc.Arbitrary<Uint8Array> {
     }
     return Uint8Array.from(bytes);
   });
+}
+
+/** Whether `body` is one uncompressed gRPC envelope holding a SubscriptionsListen request. */
+function isListenRequest(body: Uint8Array): boolean {
+  const bytes = Buffer.from(body);
+  if (bytes.length < 5 || bytes[0] !== 0 || bytes.readUInt32BE(1) !== bytes.length - 5) return false;
+  try {
+    fromBinary(SubscriptionsListenRequestParamsSchema, bytes.subarray(5));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A gRPC envelope: flag byte, big-endian length (which may lie), payload. */
@@ -118,8 +131,12 @@ describe("hardening: fuzzing both faces' framing", function () {
     if (res.status >= 400) assert.ok(message.error !== undefined, text.slice(0, 200));
   }
 
-  /** A gRPC call with a raw body; resolves to its grpc-status (from headers or trailers). */
-  function grpcPost(path: string, body: Uint8Array): Promise<number> {
+  /**
+   * A gRPC call with a raw body; resolves to its grpc-status (from headers or trailers). With
+   * `openMs`, a call still open that long (a subscription, which runs until the caller hangs up)
+   * is cancelled and resolves to "open".
+   */
+  function grpcPost(path: string, body: Uint8Array, openMs?: number): Promise<number | "open"> {
     return new Promise((resolve, reject) => {
       const stream = session.request({
         ":method": "POST",
@@ -134,6 +151,14 @@ describe("hardening: fuzzing both faces' framing", function () {
       stream.on("response", take);
       stream.on("trailers", take);
       stream.on("data", () => {});
+      const open =
+        openMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              stream.close(http2.constants.NGHTTP2_CANCEL);
+              resolve("open");
+            }, openMs);
+      stream.on("close", () => clearTimeout(open));
       stream.on("end", () => (code === undefined ? reject(new Error("no grpc-status")) : resolve(code)));
       stream.on("error", reject);
       stream.end(body);
@@ -189,7 +214,15 @@ describe("hardening: fuzzing both faces' framing", function () {
   });
   const bytes = (s: string) => new TextEncoder().encode(s);
   const tried = { mcp: 0, grpc: 0, connect: 0 };
-  const options = { numRuns: RUNS, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false };
+  // `FUZZ_SEED` (and `FUZZ_PATH`) replay a failure fast-check reported.
+  const seed = process.env.FUZZ_SEED;
+  const replay = seed ? { seed: Number(seed), path: process.env.FUZZ_PATH ?? "0" } : {};
+  const options = {
+    numRuns: RUNS,
+    interruptAfterTimeLimit: BUDGET_MS,
+    markInterruptAsFailure: false,
+    ...replay,
+  };
 
   it("MCP face: random bytes, mutated messages and odd JSON-RPC get clear answers", async () => {
     const input = fc.oneof(
@@ -253,7 +286,10 @@ describe("hardening: fuzzing both faces' framing", function () {
     await fc.assert(
       fc.asyncProperty(grpc, async ({ path, body }) => {
         tried.grpc++;
-        const code = await withTimeout(grpcPost(path, body), `gRPC ${path}`);
+        // A well-formed SubscriptionsListen is answered by a stream that stays open: no status.
+        const subscribes = path === "/mcp.v1.McpService/SubscriptionsListen" && isListenRequest(body);
+        const code = await withTimeout(grpcPost(path, body, subscribes ? 500 : undefined), `gRPC ${path}`);
+        if (code === "open") return;
         assert.ok(Number.isInteger(code) && code >= 0 && code <= 16, `grpc-status ${code}`);
       }),
       options,
