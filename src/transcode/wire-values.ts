@@ -189,7 +189,7 @@ export class WireValueReader {
     return this.fail(TranscodeCode.InvalidValue, "cannot convert a string: it is not UTF-8", at);
   }
 
-  /** `escapeRun` without telling bytes past ASCII apart. */
+  /** `escapeRun` without telling bytes past ASCII apart (the escapes written inline in both: hot loops). */
   private escapePlainRun(from: number, to: number): void {
     const b = this.b;
     const w = this.w;
