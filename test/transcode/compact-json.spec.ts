@@ -1,6 +1,6 @@
 /**
  * The compact-JSON fast path never accepts what the scanner refuses, and it ends a value where the
- * scanner ends it; on compact ASCII JSON (what the SDKs write) it does not give up.
+ * scanner ends it; on compact JSON (what the SDKs write), text past ASCII included, it does not give up.
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
