@@ -67,14 +67,7 @@ class KeyCursor {
   next(enc: JsonToBinary): boolean {
     enc.p = this.valueStart;
     enc.skim();
-    const next = enc.peek();
-    enc.p++;
-    if (next === 0x7d) return false;
-    if (next !== 0x2c) {
-      enc.p--;
-      enc.syntax("',' or '}'");
-    }
-    return true;
+    return !enc.closes(0x7d);
   }
 
   is(enc: JsonToBinary, key: Uint8Array): boolean {

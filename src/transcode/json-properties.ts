@@ -99,13 +99,7 @@ export abstract class JsonPropertyWriter extends JsonValueWriter {
       this.path.push(i);
       this.encodeField(f, plan);
       this.path.pop();
-      const next = this.peek();
-      this.p++;
-      if (next === 0x5d) return;
-      if (next !== 0x2c) {
-        this.p--;
-        this.syntax("',' or ']'");
-      }
+      if (this.closes(0x5d)) return;
     }
   }
 
@@ -129,13 +123,7 @@ export abstract class JsonPropertyWriter extends JsonValueWriter {
       this.encodeField(value, plan);
       this.path.pop();
       this.w.endLength(entry);
-      const next = this.peek();
-      this.p++;
-      if (next === 0x7d) return;
-      if (next !== 0x2c) {
-        this.p--;
-        this.syntax("',' or '}'");
-      }
+      if (this.closes(0x7d)) return;
     }
   }
 }

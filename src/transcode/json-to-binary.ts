@@ -263,13 +263,7 @@ export class JsonToBinary extends JsonPropertyWriter {
           }
         }
         this.path.pop();
-        const next = this.peek();
-        this.p++;
-        if (next === 0x7d) break;
-        if (next !== 0x2c) {
-          this.p--;
-          this.syntax("',' or '}'");
-        }
+        if (this.closes(0x7d)) break;
       }
     }
     if (plan.envelope === "request" && id !== undefined && method !== undefined) {

@@ -82,6 +82,21 @@ export class JsonTokenScanner {
     return this.p < this.end ? this.b[this.p]! : -1;
   }
 
+  /**
+   * After a member or an element: consumes the comma (false: another follows) or `close`, the
+   * container's closing byte (true); anything else is a syntax error.
+   */
+  closes(close: number): boolean {
+    const next = this.peek();
+    this.p++;
+    if (next === close) return true;
+    if (next !== 0x2c) {
+      this.p--;
+      this.syntax(close === 0x7d ? "',' or '}'" : "',' or ']'");
+    }
+    return false;
+  }
+
   expect(c: number, what: string): void {
     this.ws();
     if (this.b[this.p] !== c || this.p >= this.end) this.syntax(what);
