@@ -181,7 +181,17 @@ async function* call(
         ),
       ),
     ).toString(),
-  ) as { id: string | number; method: string; params?: JsonObject };
+  ) as { id?: unknown; method?: unknown; params?: JsonObject };
+  // As `Exchange` refuses a first message that is not a request: an upstream never answers one.
+  const id = message.id;
+  if (
+    typeof message.method !== "string" ||
+    message.method === "" ||
+    (typeof id !== "string" && typeof id !== "number")
+  ) {
+    throw new ConnectError("cannot call: the request needs an id and a method", Code.InvalidArgument);
+  }
+  const method = message.method;
   const callerToken = (message.params?._meta as JsonObject | undefined)?.progressToken;
   const queue = new MessageQueue<JSONRPCMessage>(limits);
   const overflow = new AbortController();
@@ -191,9 +201,9 @@ async function* call(
     if (queue.push(fromBinary(JSONRPCMessageSchema, bytes), bytes.byteLength)) return;
     // Aborting the request sends the upstream `notifications/cancelled`.
     overflow.abort();
-    queue.fail(streamOverflow(limits, `Call ${message.method}`));
+    queue.fail(streamOverflow(limits, `Call ${method}`));
   };
-  const finished = forward(message.method, message.params, {
+  const finished = forward(method, message.params, {
     signal: AbortSignal.any([context.signal, overflow.signal]),
     // The upstream reports against the token the MCP client picked; the caller knows its own.
     onprogress: (params) =>
@@ -204,9 +214,8 @@ async function* call(
       }),
   })
     .then(
-      (result) => push({ jsonrpc: "2.0", id: message.id, result }),
-      (error: unknown) =>
-        push({ jsonrpc: "2.0", id: message.id, error: mcpErrorOf(ConnectError.from(error)) }),
+      (result) => push({ jsonrpc: "2.0", id, result }),
+      (error: unknown) => push({ jsonrpc: "2.0", id, error: mcpErrorOf(ConnectError.from(error)) }),
     )
     .finally(() => queue.end());
   try {

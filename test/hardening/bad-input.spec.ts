@@ -286,6 +286,12 @@ describe("hardening: bad input on both faces (server-everything)", function () {
       (a) => assert.ok(a.code === "0" && /Tool no-such-tool not found/.test(a.text), a.text),
     ],
     [
+      // Found by the fuzz (seed -1931308839): an empty request went upstream and was never answered.
+      "grpc: Call with an empty request (no id, no method)",
+      () => grpcPost("/mcp.v1.McpService/Call", envelope(new Uint8Array(0))),
+      (a) => assert.ok(a.code === "3" && /needs an id and a method/.test(a.text), a.text),
+    ],
+    [
       "grpc-web: garbage protobuf",
       () => binaryPost(callTool, "application/grpc-web+proto", envelope(Buffer.from([0xff, 0xff, 0xff]))),
       (a) => assert.ok(a.code === "13" && PARSE_BINARY.test(a.text), a.text),
