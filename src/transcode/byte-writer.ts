@@ -2,8 +2,6 @@
 // Imported, not the global: in Node 20 `globalThis.Buffer` is a getter, called on every use.
 import { Buffer } from "node:buffer";
 
-/** The most bytes reserved for a length prefix before the length is known: enough for 2 MiB. */
-const LENGTH_RESERVE = 3;
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 
@@ -166,10 +164,11 @@ export class ByteWriter {
   /**
    * Reserves room for a length prefix; pass the result to `endLength` once the content is written.
    * `bound` is a guess of the content's size (the input left, for the encoder): the prefix gets the
-   * bytes that size needs, so that small messages are not moved down by `endLength` at every level.
+   * bytes that size needs, so that small messages are not moved down by `endLength` at every level,
+   * nor multi-MB ones (an 8 MB image) moved up by a byte at each of their four levels of nesting.
    */
   beginLength(bound = 0x1fffff): number {
-    const reserve = bound < 0x80 ? 1 : bound < 0x4000 ? 2 : LENGTH_RESERVE;
+    const reserve = bound < 0x80 ? 1 : bound < 0x4000 ? 2 : bound < 0x200000 ? 3 : 4;
     this.ensure(reserve);
     this.pos += reserve;
     // The reserved byte before the content remembers how many were reserved, until `endLength`.
