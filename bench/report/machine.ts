@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { nativeBase64 } from "../../src/transcode/native-base64.js";
 import type { MachineFacts } from "./types.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -24,7 +25,7 @@ function installedVersion(pkg: string): string | null {
   }
 }
 
-/** CPU, cores, memory, Node and library versions: what a figure is only meaningful beside. */
+/** CPU, cores, memory, Node, base64 path and library versions: what a figure is only meaningful beside. */
 export function machineFacts(): MachineFacts {
   const cpuList = cpus();
   return {
@@ -34,6 +35,9 @@ export function machineFacts(): MachineFacts {
     platform: `${process.platform}-${process.arch}`,
     node: process.version,
     v8: process.versions.v8,
+    base64: nativeBase64.enabled
+      ? `addon, bytes to bytes (Node's simdutf ${process.versions.simdutf})`
+      : `Node's string base64 (addon not in use: ${nativeBase64.why || "turned off"})`,
     packages: Object.fromEntries(TRACKED_PACKAGES.map((p) => [p, installedVersion(p)])),
   };
 }

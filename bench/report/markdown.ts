@@ -231,6 +231,7 @@ export function markdownReport(report: Report, chartFiles: readonly ChartFile[])
     "",
     `- Machine: ${m.cpu}, ${m.cores} cores, ${bytes(m.memoryBytes)}, ${m.platform}`,
     `- Runtime: Node ${m.node} (V8 ${m.v8})`,
+    ...(m.base64 === undefined ? [] : [`- Transcoder's base64: ${m.base64}`]),
     `- Packages: ${pkgs}`,
     "",
     anchors(report),

@@ -47,6 +47,11 @@ export interface MachineFacts {
   readonly platform: string;
   readonly node: string;
   readonly v8: string;
+  /**
+   * How the transcoder converted base64 in this run: through the addon (bytes to bytes) or Node's
+   * string base64, and why. Absent in reports written before the addon.
+   */
+  readonly base64?: string;
   /** Installed versions of the libraries under test, `null` when not installed. */
   readonly packages: Readonly<Record<string, string | null>>;
 }

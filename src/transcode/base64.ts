@@ -7,6 +7,7 @@ import { Buffer } from "node:buffer";
 import { TranscodeCode } from "./errors.js";
 import type { ByteWriter } from "./byte-writer.js";
 import type { JsonToBinary } from "./json-to-binary.js";
+import { nativeBase64 } from "./native-base64.js";
 
 /**
  * Characters per chunk: a multiple of 4 (and its bytes of 3), so that chunks convert independently.
@@ -95,6 +96,11 @@ function decodeBase64(
   w.raw(tag);
   w.varint(length);
   w.ensure(length + 4);
+  if (nativeBase64.enabled && nativeBase64.addon!.decode(text, from, to, w.buf, w.pos) === length) {
+    w.pos += length;
+    return undefined;
+  }
+  // No addon, or text it refused: the string path converts it, or says what is wrong with it.
   let written = 0;
   const big = n >= EXTERNAL_STRING;
   const size = big ? BIG_CHUNK : CHUNK;
@@ -115,6 +121,10 @@ function decodeBase64(
 /** Writes `src[start, end)` as padded base64 text into `w`. */
 export function writeBase64(w: ByteWriter, src: Buffer, start: number, end: number): void {
   w.ensure(Math.ceil((end - start) / 3) * 4);
+  if (nativeBase64.enabled) {
+    w.pos += nativeBase64.addon!.encode(src, start, end, w.buf, w.pos);
+    return;
+  }
   const out = w.buf;
   let pos = w.pos;
   const big = end - start >= EXTERNAL_BYTES;
