@@ -17,7 +17,8 @@ function nodeGyp() {
   try {
     return createRequire(import.meta.url).resolve("node-gyp/bin/node-gyp.js");
   } catch {
-    const besideNpm = join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "node_modules", "node-gyp", "bin", "node-gyp.js");
+    const npm = join(dirname(process.execPath), "..", "lib", "node_modules", "npm");
+    const besideNpm = join(npm, "node_modules", "node-gyp", "bin", "node-gyp.js");
     return existsSync(besideNpm) ? besideNpm : undefined;
   }
 }

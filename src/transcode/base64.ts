@@ -1,7 +1,8 @@
 /**
- * Base64 text to bytes without building one large string: MCP's binary content (images, audio,
- * blobs) is decoded in chunks straight into the output, and checked so that it comes back as the
- * same text.
+ * Base64 text to bytes and back for MCP's binary content (images, audio, blobs): through the
+ * addon (`native-base64.ts`), bytes to bytes, where it is in use; otherwise through Node's string
+ * base64 without building one large string, in chunks straight into the output. Either way the
+ * text is checked so that it comes back the same.
  */
 import { Buffer } from "node:buffer";
 import { TranscodeCode } from "./errors.js";
@@ -96,7 +97,8 @@ function decodeBase64(
   w.raw(tag);
   w.varint(length);
   w.ensure(length + 4);
-  if (nativeBase64.enabled && nativeBase64.addon!.decode(text, from, to, w.buf, w.pos) === length) {
+  const addon = nativeBase64.enabled ? nativeBase64.addon : undefined;
+  if (addon !== undefined && addon.decode(text, from, to, w.buf, w.pos) === length) {
     w.pos += length;
     return undefined;
   }
@@ -121,8 +123,9 @@ function decodeBase64(
 /** Writes `src[start, end)` as padded base64 text into `w`. */
 export function writeBase64(w: ByteWriter, src: Buffer, start: number, end: number): void {
   w.ensure(Math.ceil((end - start) / 3) * 4);
-  if (nativeBase64.enabled) {
-    w.pos += nativeBase64.addon!.encode(src, start, end, w.buf, w.pos);
+  const addon = nativeBase64.enabled ? nativeBase64.addon : undefined;
+  if (addon !== undefined) {
+    w.pos += addon.encode(src, start, end, w.buf, w.pos);
     return;
   }
   const out = w.buf;
