@@ -35,7 +35,7 @@ function imageJson(data: string): string {
  */
 function onPath(native: boolean, body: () => void): void {
   describe(native ? "with the base64 addon" : "with Node's string base64", () => {
-    const before_ = nativeBase64.enabled;
+    const enabledBefore = nativeBase64.enabled;
     before(function () {
       if (native && nativeBase64.addon === undefined) {
         if (process.platform === "linux" && process.env.PROTOMCP_NATIVE !== "0")
@@ -45,7 +45,7 @@ function onPath(native: boolean, body: () => void): void {
       nativeBase64.enabled = native;
     });
     after(() => {
-      nativeBase64.enabled = before_;
+      nativeBase64.enabled = enabledBefore;
     });
     body();
   });
