@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nativeBase64 } from "../../src/transcode/native-base64.js";
 import type { MachineFacts } from "./types.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -35,9 +34,7 @@ export function machineFacts(): MachineFacts {
     platform: `${process.platform}-${process.arch}`,
     node: process.version,
     v8: process.versions.v8,
-    base64: nativeBase64.enabled
-      ? `addon, bytes to bytes (Node's simdutf ${process.versions.simdutf})`
-      : `Node's string base64 (addon not in use: ${nativeBase64.why || "turned off"})`,
+    base64: "Node's string base64",
     packages: Object.fromEntries(TRACKED_PACKAGES.map((p) => [p, installedVersion(p)])),
   };
 }

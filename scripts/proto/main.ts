@@ -1,5 +1,5 @@
 /**
- * Generates `proto/mcp/v1/*.proto` from the MCP JSON Schemas (../shared/mcp-spec). Run once per new
+ * Generates `proto/mcp/v1/*.proto` from the MCP JSON Schemas (spec/, copied from the official repository). Run once per new
  * revision: `npx tsx scripts/proto/main.ts [specDir]` [outDir]; review the diff, and `buf breaking` holds the
  * result to its wire form from then on.
  */
@@ -9,7 +9,7 @@ import { emitEnum, emitMessage, emitService, fileOf } from "./emit.js";
 import { methodTable, type OneofModel, typeEnvelope } from "./envelope.js";
 import { loadDefinitions, type MessageModel, revisions } from "./model.js";
 
-const specDir = process.argv[2] ?? "../shared/mcp-spec";
+const specDir = process.argv[2] ?? "spec";
 const outDir = process.argv[3] ?? "proto/mcp/v1";
 const defs = loadDefinitions(specDir);
 const builder = new ModelBuilder(defs);

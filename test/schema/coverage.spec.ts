@@ -15,7 +15,7 @@ const SCALAR_ALIASES = new Set(["Cursor", "ResultType"]);
 
 function specDefinitions(revision: string): Record<string, Schema> {
   const schema = JSON.parse(
-    readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
+    readFileSync(new URL(`../../spec/${revision}/schema.json`, import.meta.url), "utf8"),
   );
   return schema.$defs as Record<string, Schema>;
 }

@@ -47,7 +47,7 @@ describe("generated code", function () {
   it("proto/mcp/v1 is what scripts/proto generates from the spec", () => {
     execFileSync(
       "npx",
-      ["--no-install", "tsx", "scripts/proto/main.ts", "../shared/mcp-spec", join(out, "proto")],
+      ["--no-install", "tsx", "scripts/proto/main.ts", "spec", join(out, "proto")],
       { stdio: "ignore" },
     );
     const generated = filesUnder(join(out, "proto"));

@@ -9,7 +9,7 @@ import { fromBinary } from "@bufbuild/protobuf";
 import { JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { JsonRpcTranscoder, TranscodeCode, TranscodeError } from "../../src/transcode/index.js";
 
-const spec = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
+const spec = new URL("../../spec/2026-07-28/examples/", import.meta.url);
 const example = (path: string) =>
   JSON.parse(readFileSync(new URL(path, spec), "utf8")) as Record<string, unknown>;
 const inputRequired = example("InputRequiredResult/input-required-result-with-request-state-only.json");

@@ -27,7 +27,7 @@ function agrees(b: Buffer): void {
 
 const isAscii = (text: string) => !/[^\x00-\x7f]/.test(text);
 
-const examples = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
+const examples = new URL("../../spec/2026-07-28/examples/", import.meta.url);
 const exampleTexts = readdirSync(examples)
   .sort()
   .flatMap((type) =>

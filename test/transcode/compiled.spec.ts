@@ -118,7 +118,7 @@ describe("transcode: the compiled path gives the interpreter's outcome", () => {
   });
 
   it("takes notifications written method first (as the SDK writes them); with an id, the interpreter decides", () => {
-    const examples = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
+    const examples = new URL("../../spec/2026-07-28/examples/", import.meta.url);
     const names = ["ProgressNotification", "LoggingMessageNotification", "CancelledNotification"];
     let seen = 0;
     for (const name of names) {
@@ -204,7 +204,7 @@ describe("transcode: the compiled path gives the interpreter's outcome", () => {
 
   for (const revision of mcpRevisions) {
     const defs = JSON.parse(
-      readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
+      readFileSync(new URL(`../../spec/${revision}/schema.json`, import.meta.url), "utf8"),
     ).$defs;
     const { messages, results } = methods(defs);
     for (const [unknownProperties, requireFields] of [

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { binaryToJson, jsonToBinary } from "../../src/transcode/index.js";
 
-const examples = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
+const examples = new URL("../../spec/2026-07-28/examples/", import.meta.url);
 const deviations = JSON.parse(
   readFileSync(new URL("../fixtures/spec-example-deviations.json", import.meta.url), "utf8"),
 ) as Record<string, string>;

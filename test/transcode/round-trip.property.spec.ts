@@ -11,7 +11,7 @@ const SCALAR_ALIASES = new Set(["Cursor", "ResultType"]);
 
 for (const revision of mcpRevisions) {
   const defs = JSON.parse(
-    readFileSync(new URL(`../../../shared/mcp-spec/${revision}/schema.json`, import.meta.url), "utf8"),
+    readFileSync(new URL(`../../spec/${revision}/schema.json`, import.meta.url), "utf8"),
   ).$defs;
   // Strict, and permissive as the bridges convert (src/server/codec.ts): a permissive encoder must
   // still pick the union member that gives the value back.

@@ -11,7 +11,7 @@ import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { findMessage } from "../../src/schema/index.js";
 import { binaryToJson, jsonToBinary } from "../../src/transcode/index.js";
 
-const examplesDir = new URL("../../../shared/mcp-spec/2026-07-28/examples/", import.meta.url);
+const examplesDir = new URL("../../spec/2026-07-28/examples/", import.meta.url);
 const options = { revision: "2026-07-28", requireFields: false } as const;
 const examples = readdirSync(examplesDir).flatMap((type) =>
   readdirSync(new URL(`${type}/`, examplesDir)).map((file) => ({
