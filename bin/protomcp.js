@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-// The CLI runs from TypeScript sources through tsx, so a checkout works right after `npm install`.
-import { register } from "tsx/esm/api";
+// The `protomcp` command: the compiled CLI in dist/ (`npm run build` makes it; `npm pack` ships it).
+import { main } from "../dist/src/cli/main.js";
 
-register();
-const { main } = await import("../src/cli/main.ts");
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

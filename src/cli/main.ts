@@ -2,17 +2,24 @@
  * The `protomcp` command line: one file per command under `src/cli/`, loaded on demand so that
  * starting one command never pays for the others.
  */
-const commands: Record<string, { file: string; summary: string }> = {
+interface Command {
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
   convert: {
-    file: "./convert.ts",
+    load: () => import("./convert.js"),
     summary: "convert MCP messages between JSON and protobuf (binary or text)",
   },
-  gateway: { file: "./gateway.ts", summary: "serve gRPC, Connect and gRPC-Web in front of MCP servers" },
+  gateway: {
+    load: () => import("./gateway.js"),
+    summary: "serve gRPC, Connect and gRPC-Web in front of MCP servers",
+  },
   mcp: {
-    file: "./mcp.ts",
+    load: () => import("./mcp.js"),
     summary: "serve MCP (stdio or Streamable HTTP) in front of a binary mcp.v1 endpoint",
   },
-  tools: { file: "./tools.ts", summary: "serve any gRPC service's methods as MCP tools" },
+  tools: { load: () => import("./tools.js"), summary: "serve any gRPC service's methods as MCP tools" },
 };
 
 function usage(): string {
@@ -32,8 +39,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`protomcp: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
-  const module = (await import(new URL(command.file, import.meta.url).href)) as {
-    run(args: string[]): Promise<number>;
-  };
-  return module.run(rest);
+  return (await command.load()).run(rest);
 }

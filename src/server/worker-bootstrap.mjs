@@ -1,7 +1,10 @@
 // The entry of every worker of a `WorkerPool` (src/server/worker-pool.ts). Plain JavaScript on
-// purpose: a worker thread does not inherit the main thread's module hooks, so under tsx a `.ts`
-// entry would not load. TypeScript handler modules are loaded by registering tsx in this worker,
-// once, the first time one is asked for; plain `.js`/`.mjs` modules need nothing.
+// purpose, copied as it is into dist/: a worker thread does not inherit module hooks registered at
+// run time in the main thread (tsx's `register()`), so a `.ts` entry would not load in a checkout.
+// Plain `.js`/`.mjs` handler modules need nothing. For a TypeScript one, tsx is registered in this
+// worker the first time one is asked for, where tsx can be found (a checkout, or an app that has it);
+// elsewhere the module loads with what the worker inherited from the process: `--import <loader>`
+// flags, or Node's own type stripping (Node 22.18+, 23.6+).
 //
 // Messages in:  { type: "call", id, module, exportName, input, meta, headers, trace }
 // Messages out: { type: "result", id, value } | { type: "error", id, message, code? }
@@ -12,9 +15,18 @@ import { parentPort } from "node:worker_threads";
 const TYPESCRIPT = /\.(c|m)?tsx?$/;
 let tsxRegistered;
 
+async function registerTsx() {
+  try {
+    const { register } = await import("tsx/esm/api");
+    register();
+  } catch (error) {
+    if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+  }
+}
+
 async function load(moduleHref, exportName) {
   if (TYPESCRIPT.test(new URL(moduleHref).pathname)) {
-    tsxRegistered ??= import("tsx/esm/api").then(({ register }) => register());
+    tsxRegistered ??= registerTsx();
     await tsxRegistered;
   }
   const module = await import(moduleHref);
