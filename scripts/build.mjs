@@ -1,5 +1,7 @@
 // `npm run build` (and `prepack`): dist/ from src/ and the generated TypeScript stubs, with tsc;
-// then the files tsc does not emit (the worker threads' plain-JavaScript entry).
+// then the files tsc does not emit (the worker threads' plain-JavaScript entry), and the base64
+// addon's prebuild (native/build.mjs). A package must not ship without its prebuild, so `prepack`
+// (`--pack`) requires it; a contributor's build without a compiler goes on with Node's string base64.
 import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,4 +23,7 @@ for (const entry of readdirSync(`${root}dist/gen`, { recursive: true })) {
   else if (path.endsWith(".js"))
     writeFileSync(path, readFileSync(path, "utf8").replace(/\n\/\/# sourceMappingURL=\S+\n?$/, "\n"));
 }
-process.stderr.write(`protomcp build: dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+const native = ["native/build.mjs", ...(process.argv.includes("--pack") ? ["--required"] : [])];
+const built = spawnSync(process.execPath, native, { cwd: root, stdio: "inherit" });
+if (built.status !== 0) process.exit(built.status ?? 1);
+process.stderr.write(`protomcp build: dist/ and prebuilds/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { nativeBase64 } from "../../src/transcode/native-base64.js";
 import type { MachineFacts } from "./types.js";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,7 +35,8 @@ export function machineFacts(): MachineFacts {
     platform: `${process.platform}-${process.arch}`,
     node: process.version,
     v8: process.versions.v8,
-    base64: "Node's string base64",
+    // Which path the transcoder's base64 took in this run, and with which SIMD kernels.
+    base64: nativeBase64.path(),
     packages: Object.fromEntries(TRACKED_PACKAGES.map((p) => [p, installedVersion(p)])),
   };
 }

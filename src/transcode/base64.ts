@@ -1,12 +1,15 @@
 /**
- * Base64 text to bytes and back for MCP's binary content (images, audio, blobs), through Node's
- * string base64 without building one large string, in chunks straight into the output. The text is
- * checked so that it comes back the same. (A native addon was measured and dropped: docs/base64.md.)
+ * Base64 text to bytes and back for MCP's binary content (images, audio, blobs): through the
+ * addon (`native-base64.ts`), bytes to bytes, where it is in use; otherwise, and for any text it
+ * refuses (so that the error says why), through Node's string base64 without building one large
+ * string, in chunks straight into the output. Either way the text is checked so that it comes back
+ * the same. Figures and the decision: docs/base64.md.
  */
 import { Buffer } from "node:buffer";
 import { TranscodeCode } from "./errors.js";
 import type { ByteWriter } from "./byte-writer.js";
 import type { JsonToBinary } from "./json-to-binary.js";
+import { nativeBase64 } from "./native-base64.js";
 
 /**
  * Characters per chunk: a multiple of 4 (and its bytes of 3), so that chunks convert independently.
@@ -95,6 +98,12 @@ function decodeBase64(
   w.raw(tag);
   w.varint(length);
   w.ensure(length + 4);
+  const addon = nativeBase64.enabled ? nativeBase64.addon : undefined;
+  if (addon !== undefined && addon.decode(text, from, to, w.buf, w.pos) === length) {
+    w.pos += length;
+    return undefined;
+  }
+  // No addon, or text it refused: the string path converts it, or says what is wrong with it.
   let written = 0;
   const big = n >= EXTERNAL_STRING;
   const size = big ? BIG_CHUNK : CHUNK;
@@ -115,6 +124,11 @@ function decodeBase64(
 /** Writes `src[start, end)` as padded base64 text into `w`. */
 export function writeBase64(w: ByteWriter, src: Buffer, start: number, end: number): void {
   w.ensure(Math.ceil((end - start) / 3) * 4);
+  const addon = nativeBase64.enabled ? nativeBase64.addon : undefined;
+  if (addon !== undefined) {
+    w.pos += addon.encode(src, start, end, w.buf, w.pos);
+    return;
+  }
   const out = w.buf;
   let pos = w.pos;
   const big = end - start >= EXTERNAL_BYTES;

@@ -113,14 +113,45 @@ describe("package: the packed tarball installed into a fresh app", function () {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("ships dist/, proto/ and bin/ and no sources, tests, bench, fixtures or examples", () => {
+  it("ships dist/, proto/, bin/ and prebuilds/ and no sources, tests, bench, fixtures or examples", () => {
     process.stderr.write(
       `      tarball: ${tarball.size} bytes, ${tarball.entryCount} files, ${tarball.unpackedSize} bytes unpacked\n`,
     );
     const top = readdirSync(installed).sort();
-    assert.deepEqual(top, ["LICENSE", "README.md", "bin", "dist", "docs", "package.json", "proto"]);
+    assert.deepEqual(top, [
+      "LICENSE",
+      "README.md",
+      "bin",
+      "dist",
+      "docs",
+      "package.json",
+      "prebuilds",
+      "proto",
+    ]);
     assert.ok(existsSync(join(installed, "proto/mcp/v1/tools.proto")));
     assert.ok(existsSync(join(installed, "dist/src/server/worker-bootstrap.mjs")));
+  });
+
+  it("converts base64 with the shipped prebuild where one is expected, with Node's string base64 elsewhere", () => {
+    const expected =
+      `${process.platform}-${process.arch}` === "linux-x64" &&
+      /^flags\s*:.* avx2( |$)/m.test(readFileSync("/proc/cpuinfo", "utf8"));
+    assert.equal(
+      existsSync(join(installed, "prebuilds/linux-x64/protomcp_base64.node")),
+      process.platform === "linux",
+    );
+    const said = spawnSync(
+      process.execPath,
+      ["-e", 'await import("protomcp/transcode")', "--input-type=module"],
+      {
+        cwd: app,
+        env: { ...process.env, DEBUG: "protomcp" },
+      },
+    ).stderr.toString();
+    assert.match(
+      said,
+      expected ? /^protomcp:base64 addon, bytes to bytes/m : /^protomcp:base64 Node's string base64/m,
+    );
   });
 
   it("installs none of protomcp's devDependencies (no tsx, no TypeScript, no test tools)", () => {

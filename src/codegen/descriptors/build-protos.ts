@@ -87,7 +87,10 @@ function bufBuild(buf: string, input: string, cwd: string | undefined): Promise<
       { encoding: "buffer", maxBuffer: 256 * 1024 * 1024, ...(cwd === undefined ? {} : { cwd }) },
       (error, stdout, stderr) => {
         if (error !== null) {
-          const detail = stderr.toString().trim() || error.message;
+          const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+          const detail = missing
+            ? `${buf} not found: install @bufbuild/buf beside protomcp (an optional peer dependency), or put buf on PATH`
+            : stderr.toString().trim() || error.message;
           reject(new CodegenError("compile", `cannot build ${input} with buf: ${detail}`, { cause: error }));
           return;
         }

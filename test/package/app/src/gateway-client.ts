@@ -14,4 +14,6 @@ const result = await client.callTool({
   name: "echo",
   arguments: JSON.stringify({ message: "from the app" }),
 });
-process.stdout.write(`${binaryToJson("CallToolResult", toBinary(CallToolResultSchema, result), { revision: "2025-11-25" })}\n`);
+process.stdout.write(
+  `${binaryToJson("CallToolResult", toBinary(CallToolResultSchema, result), { revision: "2025-11-25" })}\n`,
+);
