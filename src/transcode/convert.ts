@@ -5,7 +5,7 @@ import { BinaryToJson } from "./binary-to-json.js";
 import { TranscodeCode, TranscodeError } from "./errors.js";
 import { JsonToBinary } from "./json-to-binary.js";
 import { type MessagePlan, planFor } from "./plan.js";
-import { valueJson } from "./value-json.js";
+import { deepValueError, valueJson } from "./value-json.js";
 
 /** How to convert. */
 export interface TranscodeOptions {
@@ -113,7 +113,15 @@ export function binaryToJson(type: string, bytes: Uint8Array, options: Transcode
  * @throws TranscodeError also when the value has no JSON text (a cycle, a BigInt) or nests too deep.
  */
 export function valueToBinary(type: string, value: unknown, options: TranscodeOptions = {}): Uint8Array {
-  return jsonToBinary(type, valueJson(value), options);
+  const text = valueJson(value);
+  try {
+    return jsonToBinary(type, text, options);
+  } catch (error) {
+    // A value too deep for one engine's JSON.stringify is written by another (V8 14.6, Node 26), and
+    // its text may then fail for another reason first (none of a union's variants): refuse it for its
+    // depth either way. Looked for only on failure, so a valid value costs no extra walk.
+    throw (error instanceof TranscodeError && deepValueError(value)) || error;
+  }
 }
 
 /** Like `binaryToJson`, to a JSON value. */

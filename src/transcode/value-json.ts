@@ -1,7 +1,9 @@
 /**
- * A JS value as JSON text, for `valueToBinary`: `JSON.stringify` recurses natively, so a value nested
- * thousands deep exhausts the stack, and a cycle or a BigInt throws a TypeError. Those become
- * TranscodeErrors with a code and a path, found only once stringifying has failed.
+ * A JS value as JSON text, for `valueToBinary`: a cycle or a BigInt makes `JSON.stringify` throw a
+ * TypeError, and a value nested thousands deep may exhaust the stack, or not: V8 up to 13 (Node 20 to
+ * 24) recurses natively and throws a RangeError, V8 14.6 (Node 26) writes it, and the transcoder then
+ * meets it. Either way such a value gets the same TranscodeError, with a code and a path, looked for
+ * only once something has failed.
  */
 import { formatPath, TranscodeCode, TranscodeError } from "./errors.js";
 import { MAX_DEPTH } from "./json-scanner.js";
@@ -25,17 +27,27 @@ export function valueJson(value: unknown): string {
   return text;
 }
 
+/**
+ * The limit error for a value that nests deeper than `MAX_DEPTH`, else undefined. `valueToBinary`
+ * throws it in place of whatever converting its JSON text failed with, so that such a value is
+ * refused alike whether or not this engine's `JSON.stringify` could write it (a union's look-ahead,
+ * for one, can refuse the text as none of its variants before reaching the depth).
+ */
+export function deepValueError(value: unknown): TranscodeError | undefined {
+  const deep = pathDeeperThan(value, MAX_DEPTH);
+  if (deep === undefined) return undefined;
+  return new TranscodeError(
+    TranscodeCode.LimitExceeded,
+    `cannot convert value: nested deeper than ${MAX_DEPTH}`,
+    formatPath(deep),
+    0,
+  );
+}
+
 function valueError(value: unknown, error: unknown): TranscodeError {
   if (error instanceof RangeError) {
-    const deep = pathDeeperThan(value, MAX_DEPTH);
-    if (deep !== undefined) {
-      return new TranscodeError(
-        TranscodeCode.LimitExceeded,
-        `cannot convert value: nested deeper than ${MAX_DEPTH}`,
-        formatPath(deep),
-        0,
-      );
-    }
+    const deep = deepValueError(value);
+    if (deep !== undefined) return deep;
     return new TranscodeError(
       TranscodeCode.LimitExceeded,
       `cannot convert value: its JSON text is longer than a string can hold (${error.message})`,

@@ -176,7 +176,12 @@ describe("jsonrpc: line framing", () => {
     stdin.write(Buffer.from([0x7b, 0xff, 0x7d, 0x0a])); // {<invalid UTF-8>}
     await new Promise((resolve) => setImmediate(resolve));
     await server.send({ jsonrpc: "2.0", id: 7, result: {} });
-    const lines = (stdout.read() as Buffer).toString().trimEnd().split("\n");
+    // Every chunk written so far: `read()` returns one buffered chunk per call (Node 26 no longer
+    // joins them all into one, as the stream docs always allowed), so read until it returns null.
+    const chunks: Buffer[] = [];
+    for (let chunk = stdout.read() as Buffer | null; chunk !== null; chunk = stdout.read() as Buffer | null)
+      chunks.push(chunk);
+    const lines = Buffer.concat(chunks).toString().trimEnd().split("\n");
     const answers = lines.map((l) => JSON.parse(l) as { id?: unknown; error?: { code: number } });
     assert.deepEqual(
       answers.map((a) => [a.id, a.error?.code]),

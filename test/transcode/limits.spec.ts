@@ -62,6 +62,16 @@ describe("transcode: nesting limits", () => {
     limitExceeded(() => valueToBinary("ContentBlock", deepObject(DEEP)), /^\$(\.a)*$/);
   });
 
+  it("valueToBinary refuses a value just over the limit alike, whether or not JSON.stringify can write it", () => {
+    // 300 deep: every engine stringifies it, so the limit must come from the transcoder, as it does
+    // for 10,000 deep where V8 14.6 (Node 26) stringifies and older V8 runs out of stack.
+    limitExceeded(
+      () => valueToBinary("CallToolRequestParams", { name: "echo", arguments: deepObject(300) }),
+      /^\$\.arguments(\.a)*$/,
+    );
+    limitExceeded(() => valueToBinary("ContentBlock", deepObject(300)), /^\$(\.a)*$/);
+  });
+
   it("valueToBinary takes a value nested as deep as the limit allows", () => {
     const options = { revision: "2025-11-25" } as const;
     const value = { name: "echo", arguments: deepObject(200) };
