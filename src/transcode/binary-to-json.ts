@@ -8,6 +8,7 @@ import { TranscodeCode } from "./errors.js";
 import { type IdKey, idKeyAt } from "./ids.js";
 import { MAX_DEPTH } from "./json-scanner.js";
 import {
+  type FieldPlan,
   fieldByKey,
   fieldByNumber,
   methodAt,
@@ -134,6 +135,11 @@ export class BinaryToJson extends WireFieldReader {
     let seen = 0;
     let listBits = 0;
     let lists: Set<number> | undefined;
+    // Keys written so far, so that none is written twice: the fields' (and additional entries
+    // under their keys) by `keyBit`, other additional keys by name.
+    let keys = 0;
+    let slots: Set<number> | undefined;
+    let unknown: string[] | undefined;
     let id: IdKey | undefined;
     let method: string | undefined;
     while (this.p < end) {
@@ -146,10 +152,24 @@ export class BinaryToJson extends WireFieldReader {
       first = false;
       if (f.isAdditional) {
         // An empty list or map travels as an additional entry under its own key: it counts as present.
-        const keyStart = this.decodeAdditional(tag);
-        const keyEnd = this.additionalKeyEnd;
-        const defined = fieldByKey(plan, this.b, keyStart, keyEnd);
-        if (defined !== undefined) seen |= defined.requiredBit;
+        const entryStart = this.p;
+        const defined = this.decodeAdditional(plan, tag);
+        if (defined !== undefined) {
+          if ((keys & defined.keyBit) !== 0 || (defined.keyBit === 0 && slots?.has(defined.keySlot)))
+            this.twice(plan, defined.key, entryStart);
+          if (defined.keyBit !== 0) keys |= defined.keyBit;
+          else {
+            slots ??= new Set();
+            slots.add(defined.keySlot);
+          }
+          seen |= defined.requiredBit;
+        } else {
+          const key = this.b.utf8Slice(this.additionalKeyStart, this.additionalKeyEnd);
+          if (unknown === undefined) unknown = [key];
+          else if (unknown.includes(key))
+            this.twice(plan, key, entryStart, "is in additional_properties twice");
+          else unknown.push(key);
+        }
         continue;
       }
       if (f.repeated || f.map !== undefined) {
@@ -167,6 +187,13 @@ export class BinaryToJson extends WireFieldReader {
           lists ??= new Set();
           lists.add(no);
         }
+      }
+      if ((keys & f.keyBit) !== 0 || (f.keyBit === 0 && slots?.has(f.keySlot)))
+        this.twice(plan, f.key, this.p);
+      if (f.keyBit !== 0) keys |= f.keyBit;
+      else {
+        slots ??= new Set();
+        slots.add(f.keySlot);
       }
       seen |= f.requiredBit;
       w.raw(f.keyJson);
@@ -216,24 +243,80 @@ export class BinaryToJson extends WireFieldReader {
     w.byte(0x7d);
   }
 
-  /** End of the key of the last additional entry decoded. */
+  /** The key of the last additional entry decoded, in `b[additionalKeyStart, additionalKeyEnd)`. */
+  additionalKeyStart = 0;
   additionalKeyEnd = 0;
 
-  /** Writes an additional entry as `"key":value`; returns where its key starts (`additionalKeyEnd` ends it). */
-  decodeAdditional(tag: number): number {
+  /**
+   * Writes an additional entry as `"key":value`; returns the field of `plan` whose key it is, if
+   * any (its key is in `b[additionalKeyStart, additionalKeyEnd)`). An entry may hold a property
+   * the message defines only where its field cannot: an empty list or map (which leave no field on
+   * the wire), or a property of another revision. Anything else there would be a second key of
+   * that name, which a JSON parser downstream takes instead of the field: refused.
+   */
+  decodeAdditional(plan: MessagePlan, tag: number): FieldPlan | undefined {
     if ((tag & 7) !== WIRE_LEN)
       this.fail(TranscodeCode.MalformedBinary, "cannot read protobuf: bad additional property");
+    const entryStart = this.p;
     const entryEndLength = this.length();
     const entryEnd = this.p + entryEndLength;
     const [keyStart, keyEnd, valueTag, valueStart] = this.entryParts(entryEnd);
     if (valueTag !== 0x12)
       this.fail(TranscodeCode.InvalidValue, "cannot convert an additional property: it has no JSON value");
+    const defined =
+      fieldByKey(plan, this.b, keyStart, keyEnd) ??
+      (plan.oneofKeyBytes !== undefined && this.bytesAre(keyStart, keyEnd, plan.oneofKeyBytes)
+        ? plan.oneofMembers[0]
+        : undefined);
     this.writeStringAt(keyStart, keyEnd);
     this.w.byte(0x3a);
     this.p = valueStart;
-    this.copyJson(this.length());
+    const valueLength = this.length();
+    if (defined !== undefined && !this.mayHold(defined, this.p, this.p + valueLength))
+      this.twice(plan, defined.key, entryStart, "is in additional_properties, but the message defines it");
+    this.copyJson(valueLength);
     this.p = entryEnd;
+    this.additionalKeyStart = keyStart;
     this.additionalKeyEnd = keyEnd;
-    return keyStart;
+    return defined;
   }
+
+  private bytesAre(start: number, end: number, bytes: Uint8Array): boolean {
+    if (end - start !== bytes.length) return false;
+    for (let i = 0; i < bytes.length; i++) if (this.b[start + i] !== bytes[i]) return false;
+    return true;
+  }
+
+  /** Whether an additional entry may hold the JSON text in `b[start, end)` under `f`'s key. */
+  private mayHold(f: FieldPlan, start: number, end: number): boolean {
+    if (f.definedIn !== undefined && !f.definedIn.includes(this.settings.revision)) return true;
+    if (f.repeated) return isEmpty(this.b, start, end, 0x5b, 0x5d);
+    if (f.map !== undefined) return isEmpty(this.b, start, end, 0x7b, 0x7d);
+    return false;
+  }
+
+  /** Refuses a key written twice in one object: at `$.…key`, `at` where the second one starts. */
+  twice(plan: MessagePlan, key: string, at: number, reason = "is set twice"): never {
+    this.path.push(key);
+    return this.fail(
+      TranscodeCode.DuplicateKey,
+      `cannot convert ${plan.name}: '${key}' ${reason} (a JSON object holds a key once)`,
+      at,
+    );
+  }
+}
+
+/** Whether `b[start, end)` is `open`, `close` and JSON whitespace only: an empty list or object. */
+function isEmpty(b: Uint8Array, start: number, end: number, open: number, close: number): boolean {
+  let i = start;
+  while (i < end && isSpace(b[i]!)) i++;
+  if (b[i++] !== open) return false;
+  while (i < end && isSpace(b[i]!)) i++;
+  if (b[i++] !== close) return false;
+  while (i < end && isSpace(b[i]!)) i++;
+  return i === end;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }

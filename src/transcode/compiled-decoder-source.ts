@@ -29,12 +29,14 @@ export function objectSource(plan: MessagePlan, i: number, index: PlanIndex, con
   const P = constant(plan);
   const lines: string[] = [];
   const out = (s: string) => lines.push(s);
-  const lists = plan.fields.filter((f) => f.repeated || f.map !== undefined);
   out(`function d${i}(dec, b, p, end, depth) {`);
   out("  const w = dec.w; const outStart = w.pos; w.byte(0x7b);");
-  out("  let first = true; let seen = 0;");
-  // JSON has one place for a list: elements split across the message are the interpreter's to refuse.
-  for (const f of lists) out(`  let list${f.number} = false;`);
+  // Keys written (by `keyBit`), and how many additional entries under keys the message does not
+  // define: a key met twice (a field set twice, a list's elements split across the message, an
+  // additional entry beside its field) is the interpreter's to refuse, and so is a second such
+  // entry (whose name only the interpreter compares). `h.additional` refuses an entry that holds
+  // a property the message defines, unless as an empty list or map.
+  out("  let first = true; let seen = 0; let keys = 0; let unknowns = 0;");
   if (plan.envelope !== undefined) out("  let id; let method;");
   out("  while (p < end) {");
   out("    let tag = b[p++];");
@@ -100,12 +102,18 @@ function fieldCode(
   const P = constant(plan);
   if (f.isAdditional) {
     out("          if (!first) w.byte(0x2c); first = false;");
-    out(`          dec.p = p; seen |= h.additional(dec, ${P}, tag); p = dec.p;`);
+    out(`          dec.p = p; const d = h.additional(dec, ${P}, tag); p = dec.p;`);
+    out("          if (d === undefined) { if (unknowns++ !== 0) return -1; }");
+    out(
+      "          else { if (d.keyBit === 0 || (keys & d.keyBit) !== 0) return -1; keys |= d.keyBit; seen |= d.requiredBit; }",
+    );
     return;
   }
-  if (f.repeated || f.map !== undefined) {
-    out(`          if (list${f.number}) return -1; list${f.number} = true;`);
+  if (f.keyBit === 0) {
+    out("          return -1;");
+    return;
   }
+  out(`          if ((keys & ${f.keyBit}) !== 0) return -1; keys |= ${f.keyBit};`);
   keyCode(f, out);
   if (f.requiredBit !== 0) out(`          seen |= ${f.requiredBit};`);
   out("          const valueStart = w.pos;");

@@ -11,7 +11,7 @@ import { idKeyAt } from "./ids.js";
 import { MAX_DEPTH } from "./json-scanner.js";
 import { compilePlans } from "./compile-plans.js";
 import { objectSource } from "./compiled-decoder-source.js";
-import { type FieldPlan, fieldByKey, type MessagePlan, methodAt, WIRE_LEN } from "./plan.js";
+import { type FieldPlan, type MessagePlan, methodAt, WIRE_LEN } from "./plan.js";
 import { BYTE_CLASS } from "./wire-values.js";
 
 /**
@@ -37,10 +37,12 @@ const helpers = {
   memberOf(union: MessagePlan, no: number): FieldPlan | undefined {
     return no < union.byNumber.length ? union.byNumber[no] : undefined;
   },
-  /** An additional entry, as `decodeObject` writes it; returns the required bit of a key it defines. */
-  additional(dec: BinaryToJson, plan: MessagePlan, tag: number): number {
-    const keyStart = dec.decodeAdditional(tag);
-    return fieldByKey(plan, dec.b, keyStart, dec.additionalKeyEnd)?.requiredBit ?? 0;
+  /**
+   * An additional entry, as `decodeObject` writes it (refusing one that holds a property the
+   * message defines, unless as an empty list or map); returns the field whose key it is, if any.
+   */
+  additional(dec: BinaryToJson, plan: MessagePlan, tag: number): FieldPlan | undefined {
+    return dec.decodeAdditional(plan, tag);
   },
   /**
    * Constants and lists the revision requires that a typed producer left out, put back as

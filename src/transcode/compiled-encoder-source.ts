@@ -15,7 +15,8 @@ export function objectSource(plan: MessagePlan, i: number, index: PlanIndex, con
   const out = (s: string) => lines.push(s);
   const reads = plan.readsIdAndMethod;
   out(`function o${i}(enc, b, p, depth, watch) {`);
-  out("  const w = enc.w; const objectStart = p; let seen = 0;");
+  // Keys met, by `keyBit`: one met twice is the interpreter's to refuse.
+  out("  const w = enc.w; const objectStart = p; let seen = 0; let keys = 0;");
   if (reads) out("  let method; let id;");
   out("  p++; if (b[p] <= 0x20) p = ws(b, p);");
   out("  if (b[p] === 0x7d) p++; else for (;;) {");
@@ -77,7 +78,9 @@ export function objectSource(plan: MessagePlan, i: number, index: PlanIndex, con
 function oneofCode(plan: MessagePlan, constant: ConstantOf, out: (s: string) => void): void {
   const P = constant(plan);
   const test = [...plan.oneofKeyBytes!].map((c, k) => `b[ks + ${k}] === ${c}`).join(" && ");
+  const bit = plan.oneofMembers[0]!.keyBit;
   out(`        if (${test}) {`);
+  out(bit === 0 ? "          return -1;" : `          if ((keys & ${bit}) !== 0) return -1; keys |= ${bit};`);
   out("          enc.p = p; let alternates = false; let f;");
   if (plan.oneofKey === "params") out(`          f = enc.paramsMember(${P}, objectStart, method);`);
   else {
@@ -113,6 +116,11 @@ function fieldCode(
 ): void {
   const F = constant(f);
   const P = constant(plan);
+  if (f.keyBit === 0) {
+    out("          return -1;");
+    return;
+  }
+  out(`          if ((keys & ${f.keyBit}) !== 0) return -1; keys |= ${f.keyBit};`);
   out("          const valueStart = p;");
   if (f.key === "resultType") out("          if (watch && h.namesAlternate(b, p)) return -1;");
   if (f.repeated) {
@@ -133,10 +141,12 @@ function fieldCode(
     out(
       `          if (b[p] === 0x7d) { p++; enc.p = p; enc.writeAdditional(${P}, ks - 1, ke, h.EMPTY_OBJECT); p = enc.p; }`,
     );
-    out("          else for (;;) {");
+    // The keys' spans, for the check that none repeats once the map is read.
+    out("          else { const names = []; for (;;) {");
     out("            if (b[p] !== 0x22) return -1;");
-    out(`            w.raw(${F}.tag); const entry = w.beginLength(enc.end - p);`);
+    out(`            w.raw(${F}.tag); const entry = w.beginLength(enc.end - p); const name = p;`);
     stringCode([0x0a], "0x0a", out);
+    out("            names.push(name, p - 1);");
     out("            if (b[p] <= 0x20) p = ws(b, p);");
     out("            if (b[p] !== 0x3a) return -1;");
     out("            p++; if (b[p] <= 0x20) p = ws(b, p);");
@@ -146,7 +156,7 @@ function fieldCode(
     } else out(`            enc.p = p; enc.depth = depth; enc.encodeField(${V}, ${P}); p = enc.p;`);
     out("            w.endLength(entry);");
     separatorCode("0x7d", "            ", out);
-    out("          }");
+    out("          } if (names.length > 2 && h.repeatsKey(b, names)) return -1; }");
   } else if (f.map !== undefined) {
     out(`          enc.p = p; enc.depth = depth; enc.encodeMap(${F}, ${P}, ks - 1, ke); p = enc.p;`);
   } else valueCode(plan, f, index, constant, out);
@@ -166,12 +176,18 @@ function stringCode(tag: number[], tagExpression: string, out: (s: string) => vo
   // strings). The room asked for is the input left, which no plain string outgrows. Past 127 bytes
   // the rest is only scanned, the length written on more bytes and the whole copied natively.
   // Anything but a plain string goes to the interpreter.
-  out(`            { w.ensure(${tag.length + 1} + enc.end - p); const buf = w.buf; let o = w.pos; ${write} const at = o++;`);
+  out(
+    `            { w.ensure(${tag.length + 1} + enc.end - p); const buf = w.buf; let o = w.pos; ${write} const at = o++;`,
+  );
   out("              let e = p + 1; const short = p + 128;");
-  out("              for (;;) { const c = b[e]; if (STOP[c] !== 0 || e === short) break; buf[o++] = c; e++; }");
+  out(
+    "              for (;;) { const c = b[e]; if (STOP[c] !== 0 || e === short) break; buf[o++] = c; e++; }",
+  );
   out("              if (e === short) while (STOP[b[e]] === 0) e++;");
   out("              if (b[e] === 0x22) { const n = e - p - 1;");
-  out(`                if (n < 128) { buf[at] = n; w.pos = o; } else { w.pos = at; w.varint(n); w.copy(b, p + 1, e); }`);
+  out(
+    `                if (n < 128) { buf[at] = n; w.pos = o; } else { w.pos = at; w.varint(n); w.copy(b, p + 1, e); }`,
+  );
   out("                p = e + 1;");
   out(`              } else { enc.p = p; enc.writeString(${tagExpression}); p = enc.p; } }`);
 }

@@ -62,6 +62,20 @@ const helpers = {
   compactScan,
   EMPTY_ARRAY,
   EMPTY_OBJECT,
+  /** Whether two of the JSON strings at `spans` (opening and closing quote, in pairs) are one. */
+  repeatsKey(b: Buffer, spans: number[]): boolean {
+    const names = new Set<string>();
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i]!;
+      const close = spans[i + 1]!;
+      const name = b.subarray(start, close).includes(0x5c)
+        ? (JSON.parse(b.utf8Slice(start, close + 1)) as string)
+        : b.utf8Slice(start + 1, close);
+      if (names.has(name)) return true;
+      names.add(name);
+    }
+    return false;
+  },
   ws(b: Buffer, p: number): number {
     while (WHITESPACE[b[p]!] === 1) p++;
     return p;

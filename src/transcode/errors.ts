@@ -12,6 +12,14 @@ export enum TranscodeCode {
   UnknownType = "unknown_type",
   /** The input exceeds a limit (nesting depth). */
   LimitExceeded = "limit_exceeded",
+  /**
+   * The JSON would hold one key twice in one object: a key repeated in the JSON input, a field
+   * set twice on the wire, or an `additional_properties` entry named as a property the message
+   * defines (a second key that a JSON parser downstream would take instead of the typed one). A
+   * client's error, as `InvalidValue` is (`invalid_argument`, JSON-RPC -32602); never retried as
+   * another union member.
+   */
+  DuplicateKey = "duplicate_key",
 }
 
 /** Raised by every transcoding function; `path` is a JSON path such as `$.params.arguments`. */

@@ -111,6 +111,7 @@ export abstract class JsonPropertyWriter extends JsonValueWriter {
       return this.writeAdditional(plan, keyStart, keyClose, EMPTY_OBJECT);
     }
     const value = f.map!;
+    let keys: string[] | undefined;
     for (;;) {
       if (this.peek() !== QUOTE) this.syntax("a property name");
       this.w.raw(f.tag);
@@ -118,6 +119,15 @@ export abstract class JsonPropertyWriter extends JsonValueWriter {
       const entryKeyStart = this.p;
       this.writeString(0x0a);
       const key = this.stringValue(entryKeyStart, this.p - 1);
+      if (keys === undefined) keys = [key];
+      else if (keys.includes(key)) {
+        this.path.push(key);
+        this.fail(
+          TranscodeCode.DuplicateKey,
+          `cannot convert ${plan.name}.${f.key}: the key '${key}' appears twice (a JSON object holds a key once)`,
+          entryKeyStart,
+        );
+      } else keys.push(key);
       this.expect(0x3a, "':'");
       this.path.push(key);
       this.encodeField(value, plan);

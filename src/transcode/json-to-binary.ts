@@ -215,6 +215,12 @@ export class JsonToBinary extends JsonPropertyWriter {
     const objectStart = this.p;
     this.p++;
     let seen = 0;
+    // Keys read so far: a key twice in one object is refused (parsers differ in which one they
+    // keep, and a second key must not reach one downstream behind the first). The fields' by
+    // `keyBit`, others by name.
+    let keys = 0;
+    let slots: Set<number> | undefined;
+    let unknown: Set<string> | undefined;
     let method: string | undefined;
     let id: IdKey | undefined;
     if (this.peek() === 0x7d) this.p++;
@@ -224,16 +230,23 @@ export class JsonToBinary extends JsonPropertyWriter {
         const keyStart = this.p;
         const keyClose = this.scanKey();
         const keyEscaped = this.escaped;
-        let f = keyEscaped
-          ? plan.fields.find((x) => !x.isAdditional && x.key === this.stringValue(keyStart, keyClose))
-          : fieldByKey(plan, this.b, keyStart + 1, keyClose);
+        const escapedKey = keyEscaped ? this.stringValue(keyStart, keyClose) : undefined;
+        // An escaped key is looked up by its value; the oneof's key is typed below either way.
+        let f =
+          escapedKey !== undefined
+            ? plan.fields.find(
+                (x) => !x.isAdditional && x.key === escapedKey && !plan.oneofMembers.includes(x),
+              )
+            : fieldByKey(plan, this.b, keyStart + 1, keyClose);
         this.expect(0x3a, "':'");
         this.ws();
         let answered: string | undefined;
         if (
           f === undefined &&
           plan.oneofKeyBytes !== undefined &&
-          this.keyEquals(keyStart, keyClose, plan.oneofKeyBytes)
+          (escapedKey !== undefined
+            ? escapedKey === plan.oneofKey
+            : this.keyEquals(keyStart, keyClose, plan.oneofKeyBytes))
         ) {
           if (plan.oneofKey === "params") f = this.paramsMember(plan, objectStart, method);
           else {
@@ -243,8 +256,22 @@ export class JsonToBinary extends JsonPropertyWriter {
         }
         if (this.depth === this.watchDepth && this.alternateSeen === undefined)
           this.alternateSeen = alternateNamedBy(this, keyStart, keyClose, this.watchPrimary!);
-        const key = f?.key ?? this.stringValue(keyStart, keyClose);
+        const key = f?.key ?? escapedKey ?? this.stringValue(keyStart, keyClose);
         this.path.push(key);
+        const slotOf = f ?? (key === plan.oneofKey ? plan.oneofMembers[0] : undefined);
+        if (slotOf !== undefined) {
+          if ((keys & slotOf.keyBit) !== 0 || (slotOf.keyBit === 0 && slots?.has(slotOf.keySlot)))
+            this.twice(plan, key, keyStart);
+          if (slotOf.keyBit !== 0) keys |= slotOf.keyBit;
+          else {
+            slots ??= new Set();
+            slots.add(slotOf.keySlot);
+          }
+        } else if (unknown?.has(key)) this.twice(plan, key, keyStart);
+        else {
+          unknown ??= new Set();
+          unknown.add(key);
+        }
         if (f === undefined) this.writeAdditional(plan, keyStart, keyClose, undefined);
         else {
           const valueStart = this.p;
@@ -274,6 +301,15 @@ export class JsonToBinary extends JsonPropertyWriter {
       const missing = missingRequired(plan, this.settings.revision, seen);
       if (missing !== undefined) this.fail(TranscodeCode.InvalidValue, missing, objectStart);
     }
+  }
+
+  /** Refuses a key that the object at hand already has (at `$.…key`, `at` its second place). */
+  twice(plan: MessagePlan, key: string, at: number): never {
+    return this.fail(
+      TranscodeCode.DuplicateKey,
+      `cannot convert ${plan.name}: the key '${key}' appears twice (a JSON object holds a key once)`,
+      at,
+    );
   }
 
   /** The depth of the result object whose keys may name an alternate result (-1: none watched). */

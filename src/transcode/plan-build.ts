@@ -177,6 +177,8 @@ function fieldPlan(field: DescField, requiredBit: number): FieldPlan {
     constJson,
     constValue,
     requiredBit,
+    keyBit: 0,
+    keySlot: -1,
     methods: options?.methods ?? [],
     definedIn:
       options === undefined || options.revisions.length === 0
@@ -222,6 +224,8 @@ function mapValuePlan(field: DescField, rawValues: boolean): FieldPlan {
     constJson: undefined,
     constValue: undefined,
     requiredBit: 0,
+    keyBit: 0,
+    keySlot: -1,
     methods: [],
     definedIn: undefined,
     isAdditional: false,
@@ -231,6 +235,8 @@ function mapValuePlan(field: DescField, rawValues: boolean): FieldPlan {
 
 function fillPlan(plan: MessagePlan): void {
   let bit = 1;
+  let slots = 0;
+  let oneofSlot = -1;
   for (const field of plan.desc.fields) {
     const options = hasOption(field, json) ? getOption(field, json) : undefined;
     const required = options?.required ?? [];
@@ -247,6 +253,11 @@ function fillPlan(plan: MessagePlan): void {
       plan.additional = f;
       continue;
     }
+    // One slot per JSON key: the members of a oneof are one key (`params`, `result`).
+    const inOneof = field.oneof !== undefined && plan.kind === "object";
+    f.keySlot = inOneof && oneofSlot >= 0 ? oneofSlot : slots++;
+    if (inOneof) oneofSlot = f.keySlot;
+    f.keyBit = f.keySlot < 31 ? 2 ** f.keySlot : 0;
     for (const r of required) {
       const revision = mcpRevisions[r - 1]!;
       plan.requiredMask[revision] |= f.requiredBit;

@@ -46,6 +46,13 @@ export interface FieldPlan {
   constValue: string | number | undefined;
   /** Bit in the message's required masks. */
   requiredBit: number;
+  /**
+   * Bit of the field's JSON key among its message's keys (the members of a oneof share their key's),
+   * for the check that no key is written twice; 0 past the 31st key, whose fields are tracked by
+   * `keySlot` in a Set (no message has that many).
+   */
+  keyBit: number;
+  keySlot: number;
   methods: string[];
   /**
    * The revisions that define the property, when not all of its message's do: in the others it

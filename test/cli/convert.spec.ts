@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { CallToolRequestParamsSchema } from "../../gen/es/mcp/v1/tools_pb.js";
 
 function convert(args: string[], input: string | Buffer) {
   const run = spawnSync(process.execPath, ["bin/protomcp.js", "convert", ...args], {
@@ -53,5 +55,31 @@ describe("protomcp convert", function () {
     const unknown = convert(["--type", "NoSuchThing"], "{}\n");
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /no MCP definition named 'NoSuchThing'/);
+  });
+
+  it("refuses a key twice, in JSON or shadowed by additional_properties in binary (issue 25)", () => {
+    const twice = convert(
+      ["--type", "CallToolRequestParams", "--to", "binary"],
+      '{"name":"echo","name":"get-env"}\n',
+    );
+    assert.equal(twice.status, 1);
+    assert.match(
+      twice.stderr,
+      /line 1: cannot convert CallToolRequestParams: the key 'name' appears twice .* at \$\.name/,
+    );
+    const message = toBinary(
+      CallToolRequestParamsSchema,
+      create(CallToolRequestParamsSchema, { name: "echo", additionalProperties: { name: '"get-env"' } }),
+    );
+    const shadowed = convert(
+      ["--type", "CallToolRequestParams", "--from", "binary", "--to", "json"],
+      Buffer.concat([Buffer.from([message.length]), message]),
+    );
+    assert.equal(shadowed.status, 1);
+    assert.equal(shadowed.stdout.length, 0);
+    assert.match(
+      shadowed.stderr,
+      /message 1: cannot convert CallToolRequestParams: 'name' is in additional_properties.* at \$\.name/,
+    );
   });
 });
