@@ -15,7 +15,7 @@ export interface Credential {
 }
 
 /**
- * Allow/deny over tool names and resource URIs for callers whose identity matches `identity`
+ * Allow/deny over tool names, prompt names and resource URIs for callers whose identity matches `identity`
  * (`*` for everyone). Patterns are globs where `*` matches any run of characters (`/` included)
  * and everything else matches itself, compared against the whole name or URI.
  */
@@ -25,7 +25,14 @@ export interface ToolRule {
   allow?: readonly string[];
   /** Tools matching any of these patterns may not be called (deny wins over allow). */
   deny?: readonly string[];
-  /** When given, only resources whose URI matches one of these may be read or subscribed to. */
+  /** When given, only prompts matching one of these patterns may be got (`prompts/get`). */
+  allowPrompts?: readonly string[];
+  /** Prompts matching any of these patterns may not be got (deny wins over allow). */
+  denyPrompts?: readonly string[];
+  /**
+   * When given, only resources whose URI matches one of these may be read or subscribed to. URIs
+   * and patterns are compared in canonical form (RFC 3986 normalisation, see `canonicalUri`).
+   */
   allowResources?: readonly string[];
   /** Resources whose URI matches any of these may not be read or subscribed to (deny wins). */
   denyResources?: readonly string[];
@@ -83,7 +90,14 @@ export function parseCredentials(text: string): Credential[] {
   return out;
 }
 
-const PATTERN_KEYS = ["allow", "deny", "allowResources", "denyResources"] as const;
+const PATTERN_KEYS = [
+  "allow",
+  "deny",
+  "allowPrompts",
+  "denyPrompts",
+  "allowResources",
+  "denyResources",
+] as const;
 type PatternKey = (typeof PATTERN_KEYS)[number];
 
 /** Checks a parsed rules document (`{"rules": [...]}` or a bare array) and returns its rules. */

@@ -1,8 +1,10 @@
 /**
  * Access control on the binary face: a Connect interceptor that authenticates every call (bearer
- * token or API key, or a verified TLS client certificate), applies the per-tool and per-resource
- * rules and the per-caller limit on calls in flight, all before the call reaches a handler (so any
- * upstream), and leaves out of list answers what the rules refuse the caller.
+ * token or API key, or a verified TLS client certificate) and applies the per-caller limit on
+ * calls in flight, both before the call reaches a handler (so any upstream), and leaves out of
+ * list answers what the rules refuse the caller. It names the caller ({@link CALLER}); the
+ * per-tool, per-prompt and per-resource rules are applied by the handler, on the JSON-RPC request
+ * it sends upstream (`createRequestAuthorizer`), where they read what the upstream will read.
  *
  * @module
  */
@@ -18,7 +20,6 @@ import { CLIENT_CERTIFICATE } from "../binary/index.js";
 import type { Logger } from "../observe/index.js";
 import { authenticate, tokenFrom } from "./access.js";
 import { type AuthConfig, DEFAULT_MAX_CONCURRENT_PER_CALLER } from "./auth-config.js";
-import { type Refused, refusedIn } from "./call-target.js";
 import { CallerLimit, releaseWhenDone } from "./caller-limit.js";
 import { filterTypedList, hiddenFrom } from "./list-filter.js";
 
@@ -27,21 +28,6 @@ export const CALLER = createContextKey<string | undefined>(undefined, { descript
 
 /** Methods anyone may call: health checks from load balancers and orchestrators. */
 const OPEN_SERVICES = new Set(["grpc.health.v1.Health"]);
-
-function refusal(refused: Refused, identity: string, log: Logger | undefined, method: string): ConnectError {
-  if (refused.kind === "tool") {
-    log?.warn("call refused: tool not allowed", { method, caller: identity, tool: refused.name });
-    return new ConnectError(
-      `caller '${identity}' may not call tool '${refused.name}'`,
-      Code.PermissionDenied,
-    );
-  }
-  log?.warn("call refused: resource not allowed", { method, caller: identity, resource: refused.name });
-  return new ConnectError(
-    `caller '${identity}' may not use resource '${refused.name}'`,
-    Code.PermissionDenied,
-  );
-}
 
 /**
  * `response` with the list entries the rules refuse `identity` left out, message by message, and
@@ -79,11 +65,11 @@ function listedFor<R extends UnaryResponse | StreamResponse>(
 
 /**
  * An interceptor enforcing `config`: `Unauthenticated` without a valid bearer token or API key
- * (or, with `trustClientCertificates`, a verified client certificate), `PermissionDenied` for a
- * tool or resource the rules refuse the caller, `ResourceExhausted` past the caller's limit of
- * calls in flight. Refusals are logged (never the token). List answers (`ListTools`,
- * `ListResources`, `ListResourceTemplates`, and list results on `Call`/`Exchange`) leave out what
- * the caller's rules refuse.
+ * (or, with `trustClientCertificates`, a verified client certificate), `ResourceExhausted` past
+ * the caller's limit of calls in flight. Refusals are logged (never the token). List answers
+ * (`ListTools`, `ListPrompts`, `ListResources`, `ListResourceTemplates`, and list results on
+ * `Call`/`Exchange`) leave out what the caller's rules refuse. The rules themselves are the
+ * handler's to apply, on what it sends upstream (see `createRequestAuthorizer`): the gateway does.
  */
 export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interceptor {
   const limit = new CallerLimit(config.maxConcurrentPerCaller ?? DEFAULT_MAX_CONCURRENT_PER_CALLER);
@@ -107,10 +93,6 @@ export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interce
     }
     req.contextValues.set(CALLER, identity);
     const caller = identity;
-    if (!req.stream) {
-      const refused = refusedIn(config, caller, req.message);
-      if (refused !== undefined) throw refusal(refused, caller, log, method);
-    }
     let release: () => void;
     try {
       release = limit.acquire(caller);
@@ -119,18 +101,7 @@ export function createAuthInterceptor(config: AuthConfig, log?: Logger): Interce
       throw error;
     }
     try {
-      if (!req.stream)
-        return releaseWhenDone(listedFor(config, caller, await next(req)), release, req.signal);
-      const input = req.message;
-      async function* checked() {
-        for await (const message of input) {
-          const refused = refusedIn(config, caller, message);
-          if (refused !== undefined) throw refusal(refused, caller, log, method);
-          yield message;
-        }
-      }
-      const response = await next({ ...req, message: checked() });
-      return releaseWhenDone(listedFor(config, caller, response), release, req.signal);
+      return releaseWhenDone(listedFor(config, caller, await next(req)), release, req.signal);
     } catch (error) {
       release();
       throw error;

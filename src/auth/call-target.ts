@@ -1,63 +1,99 @@
 /**
- * What a binary request touches that rules govern, whichever RPC carries it: a tool
- * (`CallTool`, or `Call`/`Exchange` with `tools/call`) or a resource (`ReadResource`,
- * `Subscribe`, `Unsubscribe`, or `Call`/`Exchange` with `resources/read`, `resources/subscribe` or
- * `resources/unsubscribe`), and whether
- * the caller's rules refuse it.
+ * What a typed binary request asks for, as the JSON-RPC request it becomes: its method and the
+ * params the rules read. The gateway itself decides on the JSON it sends upstream ({@link decide});
+ * this reads typed messages the same way, for callers that want to check one before sending it.
  *
  * @module
  */
-import { mayCallTool, mayUseResource } from "./access.js";
 import type { AuthConfig } from "./auth-config.js";
-import { toolNameOf } from "./tool-name.js";
+import { decide, type Refused } from "./policy.js";
 
-interface Shape {
+export type { Refused } from "./policy.js";
+
+interface Typed {
   $typeName?: string;
+  name?: string;
   uri?: string;
   method?: string;
-  params?: { case?: string; value?: { uri?: string } };
+  params?: { case?: string; value?: unknown };
+  value?: { case?: string; value?: unknown };
+  additionalProperties?: Record<string, string>;
 }
 
-const RESOURCE_PARAMS = new Set([
-  "mcp.v1.ReadResourceRequestParams",
-  "mcp.v1.SubscribeRequestParams",
-  "mcp.v1.UnsubscribeRequestParams",
-]);
-const RESOURCE_CASES = new Set([
-  "readResourceRequestParams",
-  "subscribeRequestParams",
-  "unsubscribeRequestParams",
-]);
-const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe", "resources/unsubscribe"]);
+/** Not readable in one way: a typed field shadowed by an extra property of the same JSON name. */
+const UNREADABLE = Symbol("unreadable");
+
+const METHOD_OF: Record<string, string> = {
+  "mcp.v1.CallToolRequestParams": "tools/call",
+  "mcp.v1.GetPromptRequestParams": "prompts/get",
+  "mcp.v1.ReadResourceRequestParams": "resources/read",
+  "mcp.v1.SubscribeRequestParams": "resources/subscribe",
+  "mcp.v1.UnsubscribeRequestParams": "resources/unsubscribe",
+};
+
+/** The `name` and `uri` of typed params as JSON would carry them. */
+function paramsOf(typed: unknown): Record<string, unknown> | typeof UNREADABLE | undefined {
+  const m = typed as Typed | null;
+  if (m === null || typeof m !== "object") return undefined;
+  const extra = m.additionalProperties ?? {};
+  if (Object.hasOwn(extra, "name") || Object.hasOwn(extra, "uri")) return UNREADABLE;
+  return {
+    ...(m.name === undefined ? {} : { name: m.name }),
+    ...(m.uri === undefined ? {} : { uri: m.uri }),
+  };
+}
+
+/** The method and params a typed request stands for; undefined for anything else. */
+function requestOf(message: unknown): { method: string; params: unknown } | typeof UNREADABLE | undefined {
+  let m = message as Typed | null;
+  if (m === null || typeof m !== "object") return undefined;
+  if (m.$typeName === "mcp.v1.JSONRPCMessage") {
+    if (m.value?.case !== "jsonrpcRequest") return undefined;
+    m = m.value.value as Typed;
+  }
+  const method = m.$typeName === undefined ? undefined : METHOD_OF[m.$typeName];
+  if (method !== undefined) {
+    const params = paramsOf(m);
+    return params === UNREADABLE ? UNREADABLE : { method, params };
+  }
+  if (m.$typeName !== "mcp.v1.JSONRPCRequest") return undefined;
+  const extra = m.additionalProperties ?? {};
+  if (Object.hasOwn(extra, "method") || Object.hasOwn(extra, "params")) return UNREADABLE;
+  let params: unknown;
+  if (m.params?.case === "paramsJson") {
+    try {
+      params = JSON.parse(String(m.params.value));
+    } catch {
+      return UNREADABLE;
+    }
+  } else if (m.params?.case !== undefined) {
+    params = paramsOf(m.params.value);
+    if (params === UNREADABLE) return UNREADABLE;
+  }
+  return { method: m.method ?? "", params };
+}
 
 /**
- * The resource URI `message` reads, subscribes or unsubscribes to; `""` for such a request that names none;
- * undefined when the message is neither.
+ * The resource URI a typed request reads, subscribes or unsubscribes to; `""` for such a request
+ * that names none; undefined when the message is neither.
  */
 export function resourceUriOf(message: unknown): string | undefined {
-  const m = message as Shape | null;
-  if (m === null || typeof m !== "object") return undefined;
-  if (m.$typeName !== undefined && RESOURCE_PARAMS.has(m.$typeName)) return m.uri ?? "";
-  if (m.$typeName === "mcp.v1.JSONRPCRequest") {
-    if (m.params?.case !== undefined && RESOURCE_CASES.has(m.params.case)) return m.params.value?.uri ?? "";
-    if (m.method !== undefined && RESOURCE_METHODS.has(m.method)) return "";
-  }
-  return undefined;
+  const request = requestOf(message);
+  if (request === undefined || request === UNREADABLE) return undefined;
+  if (!request.method.startsWith("resources/") || request.method.endsWith("list")) return undefined;
+  const uri = (request.params as { uri?: unknown } | undefined)?.uri;
+  return typeof uri === "string" ? uri : "";
 }
 
-/** A tool or resource the rules refuse a caller. */
-export interface Refused {
-  kind: "tool" | "resource";
-  /** The tool's name or the resource's URI. */
-  name: string;
-}
-
-/** What of `message` the rules refuse `identity`, or undefined when it may go on. */
+/**
+ * What of the typed request `message` the rules refuse `identity`, or undefined when it may go
+ * on: {@link decide} on the JSON-RPC request it becomes. A request whose target cannot be read in
+ * one way (an extra property shadowing a field, `paramsJson` that is not JSON) is refused.
+ */
 export function refusedIn(config: AuthConfig, identity: string, message: unknown): Refused | undefined {
-  const tool = toolNameOf(message);
-  if (tool !== undefined)
-    return mayCallTool(config, identity, tool) ? undefined : { kind: "tool", name: tool };
-  const uri = resourceUriOf(message);
-  if (uri !== undefined && !mayUseResource(config, identity, uri)) return { kind: "resource", name: uri };
-  return undefined;
+  if ((config.rules ?? []).length === 0) return undefined;
+  const request = requestOf(message);
+  if (request === undefined) return undefined;
+  if (request === UNREADABLE) return { kind: "request", name: "shadowed" };
+  return decide(config, identity, request.method, request.params);
 }

@@ -1,25 +1,29 @@
 /**
  * Access control on the MCP HTTP face: checked before a request reaches the Streamable HTTP
- * handler. No valid token: HTTP 401 (with `WWW-Authenticate: Bearer`); a `tools/call` for a tool,
- * or a `resources/read` / `resources/subscribe` / `resources/unsubscribe` for a resource, that the
- * rules refuse (alone or in a batch): HTTP 403. Both with a JSON-RPC error body. (Lists are filtered by the face itself,
- * with {@link callerOf} and `filterListResult`.)
+ * handler. No valid token: HTTP 401 (with `WWW-Authenticate: Bearer`); a request the rules refuse
+ * ({@link decide}: a tool, prompt or resource, or a target that cannot be read): HTTP 403. Both
+ * with a JSON-RPC error body. The body is parsed by the handler's own parser
+ * (`parseMessageBytes`: strict UTF-8, a byte-order mark dropped), so the guard decides on the very
+ * message the handler serves; a body it cannot parse, or too large to read, is refused when rules
+ * apply, never passed on. (Lists are filtered by the face itself, with {@link callerOf} and
+ * `filterListResult`.)
  *
  * @module
  */
 import { Buffer } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../observe/index.js";
-import { authenticate, mayCallTool, mayUseResource, tokenFrom } from "./access.js";
+import { isRequest, JsonRpcError, parseMessageBytes } from "../jsonrpc/index.js";
+import { authenticate, tokenFrom } from "./access.js";
 import type { AuthConfig } from "./auth-config.js";
-import type { Refused } from "./call-target.js";
+import { decide, logRefusal, type Refused, refusalText } from "./policy.js";
 
 /** JSON-RPC error codes used in refusals (implementation-defined server errors). */
 export const UNAUTHENTICATED_CODE = -32001;
 /** JSON-RPC code for a refused tool or resource. */
 export const FORBIDDEN_CODE = -32003;
 
-/** Bodies larger than this are not inspected; the handler answers them with 413. */
+/** The most a body may hold when rules apply (the Streamable HTTP handler's own default limit). */
 const INSPECT_LIMIT = 4 * 1024 * 1024;
 
 function refuse(
@@ -35,36 +39,21 @@ function refuse(
   res.writeHead(status, headers).end(body);
 }
 
-const RESOURCE_METHODS = new Set(["resources/read", "resources/subscribe", "resources/unsubscribe"]);
-
 /**
- * The first tool or resource in a body's requests (`tools/call`, `resources/read`,
- * `resources/subscribe`, `resources/unsubscribe`) that the rules refuse `identity`, with that request's id.
+ * What the rules refuse `identity` in a POST body, with the request's id: the body is parsed as
+ * the handler parses it; one that does not parse (a batch, bad JSON) is refused as unreadable.
  */
 function refusedRequest(
   config: AuthConfig,
   identity: string,
-  body: string,
-): { refused: Refused; id: unknown } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined; // The handler answers malformed JSON.
-  }
-  for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
-    const m = item as { method?: unknown; id?: unknown; params?: { name?: unknown; uri?: unknown } } | null;
-    if (m === null || typeof m !== "object") continue;
-    const id = m.id ?? null;
-    if (m.method === "tools/call") {
-      const name = typeof m.params?.name === "string" ? m.params.name : "";
-      if (!mayCallTool(config, identity, name)) return { refused: { kind: "tool", name }, id };
-    } else if (typeof m.method === "string" && RESOURCE_METHODS.has(m.method)) {
-      const name = typeof m.params?.uri === "string" ? m.params.uri : "";
-      if (!mayUseResource(config, identity, name)) return { refused: { kind: "resource", name }, id };
-    }
-  }
-  return undefined;
+  body: Buffer,
+): { refused: Refused; id: unknown; method: string } | undefined {
+  const message = parseMessageBytes(body);
+  if (message instanceof JsonRpcError)
+    return { refused: { kind: "request", name: "unparsed" }, id: null, method: "" };
+  if (!isRequest(message)) return undefined;
+  const refused = decide(config, identity, message.method, message.params);
+  return refused === undefined ? undefined : { refused, id: message.id, method: message.method };
 }
 
 /** The identity whose token an HTTP request (or a message's recorded headers) carries, if valid. */
@@ -82,7 +71,7 @@ export function callerOf(
 }
 
 /** Reads the body, and puts it back so the handler can read it again as it would. */
-async function peekBody(req: IncomingMessage): Promise<string | undefined> {
+async function peekBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   let whole = true;
@@ -101,7 +90,7 @@ async function peekBody(req: IncomingMessage): Promise<string | undefined> {
       yield* replay;
     },
   });
-  return whole ? Buffer.concat(chunks).toString("utf8") : undefined;
+  return whole ? Buffer.concat(chunks) : undefined;
 }
 
 /**
@@ -126,23 +115,16 @@ export async function guardHttpRequest(
   }
   if (req.method !== "POST" || (config.rules ?? []).length === 0) return identity;
   const body = await peekBody(req);
-  if (body === undefined) return identity;
+  if (body === undefined) {
+    log?.warn("request refused: body too large to check", { caller: identity });
+    res.setHeader("connection", "close");
+    refuse(res, 413, FORBIDDEN_CODE, "Forbidden: the body is larger than the limit and cannot be checked");
+    return undefined;
+  }
   const denied = refusedRequest(config, identity, body);
   if (denied === undefined) return identity;
-  const { refused, id } = denied;
-  if (refused.kind === "tool") {
-    log?.warn("request refused: tool not allowed", { caller: identity, tool: refused.name });
-    refuse(
-      res,
-      403,
-      FORBIDDEN_CODE,
-      `Forbidden: caller '${identity}' may not call tool '${refused.name}'`,
-      id,
-    );
-  } else {
-    log?.warn("request refused: resource not allowed", { caller: identity, resource: refused.name });
-    const message = `Forbidden: caller '${identity}' may not use resource '${refused.name}'`;
-    refuse(res, 403, FORBIDDEN_CODE, message, id);
-  }
+  const { refused, id, method } = denied;
+  logRefusal(log, refused, identity, method, "request refused");
+  refuse(res, 403, FORBIDDEN_CODE, `Forbidden: ${refusalText(refused, identity)}`, id);
   return undefined;
 }

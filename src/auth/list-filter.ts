@@ -1,14 +1,15 @@
 /**
  * Lists show a caller only what it may use: the tools, resources and resource templates its rules
- * refuse are left out of `tools/list`, `resources/list` and `resources/templates/list` answers,
+ * refuse are left out of `tools/list`, `prompts/list`, `resources/list` and `resources/templates/list` answers,
  * both as typed messages (binary face) and as JSON results (MCP face). A cursor still pages the
  * upstream's list, so a page may come back shorter than the upstream sent it.
  *
  * @module
  */
-import { mayCallTool, mayUseResource } from "./access.js";
+import { mayCallTool, mayGetPrompt, mayUseResource } from "./access.js";
 import type { AuthConfig } from "./auth-config.js";
 
+type ListKey = "tools" | "prompts" | "resources" | "resourceTemplates";
 type Entry = { name?: unknown; uri?: unknown; uriTemplate?: unknown };
 
 /** For each list: the property holding it, and whether an entry of it may be shown. */
@@ -16,21 +17,24 @@ function listsOf(config: AuthConfig, identity: string) {
   const text = (v: unknown) => (typeof v === "string" ? v : "");
   return {
     tools: (e: Entry) => mayCallTool(config, identity, text(e.name)),
+    prompts: (e: Entry) => mayGetPrompt(config, identity, text(e.name)),
     resources: (e: Entry) => mayUseResource(config, identity, text(e.uri)),
     resourceTemplates: (e: Entry) => mayUseResource(config, identity, text(e.uriTemplate)),
   };
 }
 
 /** The typed results that are lists, and the property each keeps its entries in. */
-const TYPED_LISTS: Record<string, "tools" | "resources" | "resourceTemplates"> = {
+const TYPED_LISTS: Record<string, ListKey> = {
   "mcp.v1.ListToolsResult": "tools",
+  "mcp.v1.ListPromptsResult": "prompts",
   "mcp.v1.ListResourcesResult": "resources",
   "mcp.v1.ListResourceTemplatesResult": "resourceTemplates",
 };
 
 /** The JSON-RPC methods whose results are lists, and the property each keeps its entries in. */
-const METHOD_LISTS: Record<string, "tools" | "resources" | "resourceTemplates"> = {
+const METHOD_LISTS: Record<string, ListKey> = {
   "tools/list": "tools",
+  "prompts/list": "prompts",
   "resources/list": "resources",
   "resources/templates/list": "resourceTemplates",
 };

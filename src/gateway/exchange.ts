@@ -115,20 +115,24 @@ export async function* exchange(
 
   const params = request.params as JsonObject | undefined;
   const callerToken = (params?._meta as JsonObject | undefined)?.progressToken;
-  forward(request.method, params, {
-    signal: abort.signal,
-    onprogress: (progress) =>
-      send({
-        method: "notifications/progress",
-        params: callerToken === undefined ? progress : { ...progress, progressToken: callerToken },
-      }),
-  })
-    .then(
-      (result) => send({ id, result }),
-      (error: unknown) => send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject }),
-    )
-    .finally(() => output.end());
   try {
+    // `forward` decides on the request as it goes upstream, and throws (ending the stream
+    // `permission_denied`) when the caller's rules refuse it. Later messages never reach the
+    // upstream as requests: they only answer its requests, or cancel.
+    forward(request.method, params, {
+      signal: abort.signal,
+      onprogress: (progress) =>
+        send({
+          method: "notifications/progress",
+          params: callerToken === undefined ? progress : { ...progress, progressToken: callerToken },
+        }),
+    })
+      .then(
+        (result) => send({ id, result }),
+        (error: unknown) =>
+          send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject }),
+      )
+      .finally(() => output.end());
     yield* output;
   } finally {
     stopRelaying();

@@ -20,7 +20,7 @@ import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { mcpErrorOf } from "../binary/index.js";
 import type { JsonObject, RequestOptions } from "../jsonrpc/index.js";
 import { findMessage } from "../schema/index.js";
-import { binaryToValue, JsonRpcTranscoder, valueToBinary } from "../transcode/index.js";
+import { binaryToValue, JsonRpcTranscoder, TranscodeError, valueToBinary } from "../transcode/index.js";
 import { ArgumentValidation } from "./argument-validation.js";
 import { type CallSlotLimits, CallSlots } from "./call-slots.js";
 import { exchange } from "./exchange.js";
@@ -42,10 +42,18 @@ function mcpMethodOf(rpc: DescMethod): string {
   return JSON.parse(constant) as string;
 }
 
-/** Typed message -> JSON value, losslessly. */
+/**
+ * Typed message -> JSON value, losslessly. A caller's message with no faithful JSON form (such as an
+ * `additional_properties` entry that shadows a field) is the caller's error: `invalid_argument`.
+ */
 function toValue(desc: DescMessage, message: unknown, revision: Upstream["revision"]): JsonObject {
   const bytes = toBinary(desc, message as never);
-  return binaryToValue(desc.typeName, bytes, { revision, requireFields: false }) as JsonObject;
+  try {
+    return binaryToValue(desc.typeName, bytes, { revision, requireFields: false }) as JsonObject;
+  } catch (error) {
+    if (error instanceof TranscodeError) throw new ConnectError(error.message, Code.InvalidArgument);
+    throw error;
+  }
 }
 
 /** JSON value -> typed message, losslessly. */
@@ -73,11 +81,19 @@ export interface McpServiceOptions {
   streamQueue?: QueueLimits;
   /** Calls in flight, and waiting, per upstream. Default {@link DEFAULT_CALL_SLOT_LIMITS}. */
   callSlots?: CallSlotLimits;
+  /**
+   * The access decision: called with the exact `method` and `params` of every request before it
+   * goes upstream (each unary RPC, `Call`, `Exchange`'s request, `SubscriptionsListen`); throws to
+   * refuse it. Synchronous, so a refused request never starts.
+   */
+  authorize?: (context: HandlerContext, method: string, params: JsonObject | undefined) => void;
 }
 
 /**
  * Sends one request of a binary call upstream: with the call's deadline, cancellation and trace
- * context, and its arguments validated when asked to.
+ * context, and its arguments validated when asked to. It first asks the access decision about
+ * exactly this `method` and `params` (what the upstream client serialises), and throws
+ * synchronously, before returning a promise, when it refuses.
  */
 export type Forward = (
   method: string,
@@ -101,7 +117,8 @@ export function createMcpServiceImpl(
     return found;
   };
   const queueLimits = options.streamQueue ?? DEFAULT_QUEUE_LIMITS;
-  const forwarder =
+  const authorize = options.authorize;
+  const send =
     (upstream: Upstream, context: HandlerContext): Forward =>
     async (method, params, extra = {}) => {
       const call = callOptions(context);
@@ -123,6 +140,15 @@ export function createMcpServiceImpl(
         release();
       }
     };
+  // The one decision point of the gateway: every request reaches `upstream.request` through here.
+  const forwarder = (upstream: Upstream, context: HandlerContext): Forward => {
+    const forward = send(upstream, context);
+    if (authorize === undefined) return forward;
+    return (method, params, extra) => {
+      authorize(context, method, params);
+      return forward(method, params, extra);
+    };
+  };
   const impl: Record<string, unknown> = {};
   for (const rpc of McpService.methods) {
     if (rpc.methodKind !== "unary") continue;
@@ -154,8 +180,17 @@ export function createMcpServiceImpl(
     const upstream = pick(context);
     return exchange(upstream, input, context, forwarder(upstream, context), queueLimits);
   };
-  impl.subscriptionsListen = (_request: unknown, context: HandlerContext) =>
-    listen(pick(context), context, queueLimits);
+  impl.subscriptionsListen = (request: unknown, context: HandlerContext) => {
+    const upstream = pick(context);
+    // Nothing is sent upstream (the stream relays the upstream's own notifications), but the
+    // resources it asks updates about are the caller's to be allowed.
+    authorize?.(
+      context,
+      "subscriptions/listen",
+      toValue(McpService.method.subscriptionsListen.input, request, upstream.revision),
+    );
+    return listen(upstream, context, queueLimits);
+  };
   return impl as Partial<ServiceImpl<typeof McpService>>;
 }
 
@@ -215,7 +250,13 @@ async function* call(
   })
     .then(
       (result) => push({ jsonrpc: "2.0", id, result }),
-      (error: unknown) => push({ jsonrpc: "2.0", id, error: mcpErrorOf(ConnectError.from(error)) }),
+      (error: unknown) => {
+        // The call's deadline passed (or its caller cancelled): the stream ends with that status
+        // (deadline_exceeded, canceled), not with a JSON-RPC error the caller is no longer owed.
+        const ended = callEnded(context);
+        if (ended !== undefined) queue.fail(ended);
+        else push({ jsonrpc: "2.0", id, error: mcpErrorOf(ConnectError.from(error)) });
+      },
     )
     .finally(() => queue.end());
   try {
@@ -225,6 +266,15 @@ async function* call(
     // The caller went away (or the stream failed): stop the upstream's work for it.
     overflow.abort();
   }
+}
+
+/** Why a call is over before its handler finished: its signal's reason, or its deadline passing. */
+function callEnded(context: HandlerContext): ConnectError | undefined {
+  if (context.signal.aborted) return ConnectError.from(context.signal.reason, Code.Canceled);
+  const left = context.timeoutMs();
+  return left !== undefined && left <= 0
+    ? new ConnectError("the operation timed out", Code.DeadlineExceeded)
+    : undefined;
 }
 
 /**

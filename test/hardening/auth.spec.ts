@@ -163,6 +163,7 @@ describe("auth: on the gateway and the MCP face (server-everything)", function (
     assert.ok(echo.content.length);
     assert.equal(await code(reader.callTool({ name: "toggle-simulated-logging" })), Code.PermissionDenied);
     const stream = reader.call({
+      id: { value: { case: "number", value: 1n } },
       method: "tools/call",
       params: { case: "callToolRequestParams", value: { name: "toggle-simulated-logging" } },
     });
@@ -311,6 +312,7 @@ describe("auth: per-resource rules and filtered lists (server-everything)", func
       assert.equal(await code(reader.readResource({ uri: BLOB })), Code.PermissionDenied);
       assert.equal(await code(reader.subscribe({ uri: ARCHITECTURE })), Code.PermissionDenied);
       const stream = reader.call({
+        id: { value: { case: "number", value: 2n } },
         method: "resources/read",
         params: { case: "readResourceRequestParams", value: { uri: ARCHITECTURE } },
       });
