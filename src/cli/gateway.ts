@@ -9,6 +9,7 @@ const HELP = `usage: protomcp gateway (--upstream <stdio:COMMAND LINE | URL> | -
                         [--auth-token-env NAME] [--auth-rules rules.json] [--validate-arguments]
                         [--max-concurrent-per-upstream N] [--max-waiting-per-upstream N]
                         [--max-stream-queue-messages N] [--max-stream-queue-bytes N]
+                        [--upstream-env NAME]... [--inherit-env] [--metrics-listen HOST:PORT]
 
 Serves mcp.v1.McpService (Connect, gRPC and gRPC-Web on one port, with gRPC reflection and health)
 in front of MCP servers. --config reads an {"mcpServers": {...}} file; a call picks its server with
@@ -26,7 +27,14 @@ Limits: --max-concurrent-per-upstream calls in flight to one upstream (default 6
 A stream holds at most --max-stream-queue-messages (default 8192) or --max-stream-queue-bytes
 (default 16777216) unread by its caller; past that the upstream request is cancelled and the stream
 ends with resource_exhausted.
-Prometheus metrics are served at GET /metrics on the same port.
+stdio upstreams start with only HOME, LOGNAME, PATH, SHELL, TERM and USER of this environment
+(as the official SDK's stdio transport) plus the "env" of their mcpServers entry; --upstream-env NAME
+(repeatable) passes another variable, --inherit-env all of them. The --auth-token-env variable and
+any variable holding an accepted token or the TLS key are never passed.
+Prometheus metrics are served at GET /metrics on the same port (with auth on, only to callers with
+a valid token or certificate), or with --metrics-listen on that address alone (plain HTTP, no auth).
+Label values are only configured upstream names and tool names an upstream listed; others are
+counted as "(other)".
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -46,6 +54,9 @@ export async function run(args: string[]): Promise<number> {
       "max-waiting-per-upstream": { type: "string" },
       "max-stream-queue-messages": { type: "string" },
       "max-stream-queue-bytes": { type: "string" },
+      "upstream-env": { type: "string", multiple: true },
+      "inherit-env": { type: "boolean", default: false },
+      "metrics-listen": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -72,6 +83,23 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const tokenEnv = values["auth-token-env"];
+  const passEnv = values["upstream-env"] ?? [];
+  if (tokenEnv !== undefined && passEnv.includes(tokenEnv)) {
+    process.stderr.write(
+      `protomcp gateway: --upstream-env ${tokenEnv}: the gateway's tokens never go to upstreams\n`,
+    );
+    return 2;
+  }
+  let metricsListen: { host: string; port: number } | undefined;
+  if (values["metrics-listen"] !== undefined) {
+    const text = values["metrics-listen"];
+    const match = /^(\[[^\]]+\]|[^:]*):(\d+)$/.exec(text);
+    if (match === null) {
+      process.stderr.write(`protomcp gateway: want --metrics-listen HOST:PORT, got '${text}'\n`);
+      return 2;
+    }
+    metricsListen = { host: match[1]!.replace(/^\[|\]$/g, "") || "127.0.0.1", port: Number(match[2]) };
+  }
   if (tokenEnv === undefined && clientCa === undefined && values["auth-rules"] !== undefined) {
     process.stderr.write("protomcp gateway: --auth-rules needs --auth-token-env or --tls-client-ca\n");
     return 2;
@@ -139,10 +167,18 @@ export async function run(args: string[]): Promise<number> {
     ...auth,
     ...limits,
     validateArguments: values["validate-arguments"] === true,
+    upstreamEnv: {
+      inherit: values["inherit-env"] === true,
+      pass: passEnv,
+      withhold: tokenEnv === undefined ? [] : [tokenEnv],
+    },
+    ...(metricsListen === undefined ? {} : { metricsListen }),
   });
   process.stderr.write(
     `protomcp gateway: serving mcp.v1.McpService at ${gateway.url} (connect, grpc, grpc-web)\n`,
   );
+  if (metricsListen !== undefined)
+    process.stderr.write(`protomcp gateway: metrics at ${gateway.metricsUrl}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

@@ -20,7 +20,8 @@ options:
   --auth-token-env NAME   HTTP clients need a token from env NAME ("TOKEN" or "ID:TOKEN,...")
   --auth-rules FILE       per-tool rules: {"rules": [{"identity": "ID", "allow": [..], "deny": [..]}]}
   --upstream-token-env NAME  send the token in env NAME to the upstream as a bearer token
-  --metrics               serve Prometheus metrics at http://HOST:PORT/metrics (with --listen)
+  --metrics               serve Prometheus metrics at http://HOST:PORT/metrics (with --listen;
+                          with --auth-token-env, only to clients with a valid token)
 `;
 
 function fail(message: string, code: number): number {

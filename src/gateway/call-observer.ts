@@ -1,13 +1,18 @@
 /**
  * Metrics and access logs for the binary face: a Connect interceptor counting calls, errors and
  * latency per method, tool and upstream (with an in-flight gauge) in a {@link MetricsRegistry},
- * and writing one log line per call with its request id. Also the `/metrics` HTTP route.
+ * and writing one log line per call with its request id. Also the `/metrics` HTTP route, behind
+ * the face's authentication when it has one.
+ *
+ * Label values never come from callers as sent: `upstream` is a configured name and `tool` a name
+ * an upstream listed, anything else {@link OTHER_LABEL}; so made-up names cannot grow a scrape.
  *
  * @module
  */
 import { randomUUID } from "node:crypto";
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
-import { CALLER, toolNameOf } from "../auth/index.js";
+import { type AuthConfig, authenticate, CALLER, toolNameOf, tokenFrom } from "../auth/index.js";
+import { clientCertificateOf } from "../binary/index.js";
 import type { Logger, MetricsRegistry } from "../observe/index.js";
 
 /** The header carrying a request id, taken from the caller when given and echoed back. */
@@ -18,27 +23,46 @@ const ERRORS = "protomcp_gateway_errors_total";
 const LATENCY = "protomcp_gateway_call_duration_seconds";
 const IN_FLIGHT = "protomcp_gateway_calls_in_flight";
 
-function codeName(error: unknown): string {
-  return Code[ConnectError.from(error).code] ?? "Unknown";
+/** Codes that say only that something broke, which a call that was over already explains. */
+const VAGUE = new Set([Code.Unknown, Code.Internal, Code.Canceled]);
+
+/**
+ * The code a failed call is counted and logged with. A call whose caller went away or whose
+ * deadline passed is `Canceled` / `DeadlineExceeded`, whatever broke after (a write to a closed
+ * stream is `Internal` or not a ConnectError at all).
+ */
+function codeName(error: unknown, signal: AbortSignal): string {
+  const given = ConnectError.from(error);
+  if (signal.aborted && (!(error instanceof ConnectError) || VAGUE.has(given.code))) {
+    const reason = ConnectError.from(signal.reason, Code.Canceled);
+    if (reason.code === Code.Canceled || reason.code === Code.DeadlineExceeded) return Code[reason.code];
+  }
+  return Code[given.code] ?? "Unknown";
+}
+
+/** How a call's labels are chosen: only from names the gateway knows. */
+export interface CallLabels {
+  /** The upstream a call's headers choose, as a label: a configured name, or `(other)`. */
+  upstream(header: Headers): string;
+  /** A tool name as a label: one `upstream` (a label) listed, or `(other)`. */
+  tool(upstream: string, name: string): string;
 }
 
 /**
  * An interceptor recording every call in `metrics` and logging it on `log`. Put it first (outermost)
- * so refused calls are counted too. `upstreamOf` names the upstream a call's headers choose.
+ * so refused calls are counted too. `labelsOf` turns a call's upstream and tool into label values.
  */
-export function createCallObserver(
-  metrics: MetricsRegistry,
-  log: Logger,
-  upstreamOf: (header: Headers) => string,
-): Interceptor {
+export function createCallObserver(metrics: MetricsRegistry, log: Logger, labelsOf: CallLabels): Interceptor {
   return (next) => async (req) => {
     const started = performance.now();
     const given = req.header.get(REQUEST_ID_HEADER);
     const requestId = given !== null && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    const upstream = labelsOf.upstream(req.header);
+    const toolName = req.stream ? undefined : toolNameOf(req.message);
     const labels = {
       method: req.method.name,
-      tool: req.stream ? "" : (toolNameOf(req.message) ?? ""),
-      upstream: upstreamOf(req.header),
+      tool: toolName === undefined ? "" : labelsOf.tool(upstream, toolName),
+      upstream,
     };
     const flight = { method: labels.method, upstream: labels.upstream };
     metrics.gauge(IN_FLIGHT, "Calls being served.", flight, 1, "add");
@@ -48,7 +72,7 @@ export function createCallObserver(
       settled = true;
       metrics.gauge(IN_FLIGHT, "Calls being served.", flight, -1, "add");
       const seconds = (performance.now() - started) / 1000;
-      const code = error === undefined ? "OK" : codeName(error);
+      const code = error === undefined ? "OK" : codeName(error, req.signal);
       metrics.inc(CALLS, "Calls by method, tool, upstream and code.", { ...labels, code });
       if (error !== undefined)
         metrics.inc(ERRORS, "Failed calls by method, tool, upstream and code.", { ...labels, code });
@@ -66,7 +90,25 @@ export function createCallObserver(
       else log.warn("call failed", { ...fields, error: ConnectError.from(error).rawMessage });
     };
     try {
-      const res = await next(req);
+      // A caller that resets its stream makes reading its input fail; the handler may take that
+      // as the end of the input and finish quietly (Exchange does), but the call did not succeed.
+      let inputFailure: unknown;
+      let observedReq = req;
+      if (req.stream) {
+        const input = req.message;
+        observedReq = {
+          ...req,
+          message: (async function* () {
+            try {
+              yield* input;
+            } catch (error) {
+              inputFailure = error;
+              throw error;
+            }
+          })(),
+        };
+      }
+      const res = await next(observedReq);
       res.header.set(REQUEST_ID_HEADER, requestId);
       if (!res.stream) {
         finish(undefined);
@@ -76,7 +118,15 @@ export function createCallObserver(
       async function* observed() {
         try {
           yield* output;
-          finish(undefined);
+          // A stream that ends quietly because its caller left (Exchange ends when its input
+          // does) did not succeed: it is counted as what ended it.
+          finish(
+            req.signal.aborted
+              ? ConnectError.from(req.signal.reason, Code.Canceled)
+              : inputFailure === undefined
+                ? undefined
+                : ConnectError.from(inputFailure, Code.Canceled),
+          );
         } catch (error) {
           finish(error);
           throw error;
@@ -93,16 +143,50 @@ export function createCallObserver(
   };
 }
 
-/** A `fallback` route for the binary server: Prometheus text at `GET /metrics`, 404 elsewhere. */
-export function metricsRoute(metrics: MetricsRegistry): (req: unknown, res: unknown) => void {
+/**
+ * Whether an HTTP request to the binary port may read `/metrics` under `auth`: as a call would be
+ * let in, by a valid token or (with `trustClientCertificates`) a verified client certificate.
+ */
+function mayScrape(auth: AuthConfig, req: { headers?: Record<string, unknown>; socket?: unknown }): boolean {
+  const header = (name: string) => {
+    const value = req.headers?.[name];
+    return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : null;
+  };
+  const token = tokenFrom(header);
+  if (authenticate(auth, token) !== undefined) return true;
+  return (
+    token === undefined && auth.trustClientCertificates === true && clientCertificateOf(req) !== undefined
+  );
+}
+
+/**
+ * A `fallback` route for the binary server: Prometheus text at `GET /metrics` (only for callers
+ * `auth` lets in, when given; not at all when `metrics` is undefined), 404 elsewhere.
+ */
+export function metricsRoute(
+  metrics: MetricsRegistry | undefined,
+  auth?: AuthConfig,
+): (req: unknown, res: unknown) => void {
   return (rawReq, rawRes) => {
-    const req = rawReq as { url?: string; method?: string; headers?: Record<string, unknown> };
+    const req = rawReq as {
+      url?: string;
+      method?: string;
+      headers?: Record<string, unknown>;
+      socket?: unknown;
+      resume?: () => unknown;
+    };
     const res = rawRes as {
       writeHead(status: number, headers: Record<string, string>): unknown;
       end(body: string): unknown;
     };
     const path = (req.url ?? "").split("?")[0];
-    if (path === "/metrics" && (req.method === "GET" || req.method === "HEAD")) {
+    if (metrics !== undefined && path === "/metrics" && (req.method === "GET" || req.method === "HEAD")) {
+      if (auth !== undefined && !mayScrape(auth, req)) {
+        req.resume?.();
+        res.writeHead(401, { "content-type": "text/plain", "www-authenticate": 'Bearer realm="metrics"' });
+        res.end("unauthorized: /metrics needs a valid bearer token, API key or client certificate\n");
+        return;
+      }
       res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
       res.end(req.method === "HEAD" ? "" : metrics.render());
       return;

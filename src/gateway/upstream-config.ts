@@ -3,13 +3,58 @@
  * or the `mcpServers` file MCP clients already use (Claude Desktop, Cursor).
  */
 import { readFileSync } from "node:fs";
+import { DEFAULT_INHERITED_ENV, inheritedEnvironment } from "../jsonrpc/stdio-client.js";
 
 /** A server spawned and spoken to over stdio. */
 export interface StdioUpstream {
   command: string;
   args: string[];
+  /** Variables set for this server (the `env` of an `mcpServers` entry): always passed, as given. */
   env?: Record<string, string>;
   cwd?: string;
+}
+
+/**
+ * What of the gateway's own environment its stdio upstreams inherit, besides each one's `env`.
+ * By default only {@link DEFAULT_INHERITED_ENV} (HOME, LOGNAME, PATH, SHELL, TERM, USER on POSIX),
+ * as the official SDK's stdio transport and Claude Desktop pass.
+ */
+export interface UpstreamEnvPolicy {
+  /** Inherit the whole environment (less what is withheld). Default false. */
+  inherit?: boolean;
+  /** More variables inherited by name (the CLI's `--upstream-env NAME`). */
+  pass?: readonly string[];
+  /**
+   * Variables never inherited, even with `inherit` or `pass`: the gateway's own secrets (the
+   * gateway adds the variable named by `--auth-token-env`).
+   */
+  withhold?: readonly string[];
+  /**
+   * Secret values never inherited: a variable whose value contains one is left out, whatever its
+   * name (the gateway adds its accepted tokens and its TLS key).
+   */
+  withholdValues?: readonly string[];
+}
+
+/**
+ * The environment a stdio upstream starts with under `policy`: the inherited variables of
+ * `source` less the withheld ones, then the upstream's own `env` over them.
+ */
+export function upstreamEnvironment(
+  config: StdioUpstream,
+  policy: UpstreamEnvPolicy = {},
+  source: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const names = policy.inherit === true ? true : [...DEFAULT_INHERITED_ENV, ...(policy.pass ?? [])];
+  const inherited = inheritedEnvironment(names, source);
+  const fold = (name: string) => (process.platform === "win32" ? name.toUpperCase() : name);
+  const withheld = new Set((policy.withhold ?? []).map(fold));
+  // Short values would match by accident (a PATH holding "test"); a token or key is longer.
+  const secrets = (policy.withholdValues ?? []).filter((v) => v.length >= 8);
+  for (const [name, value] of Object.entries(inherited)) {
+    if (withheld.has(fold(name)) || secrets.some((secret) => value.includes(secret))) delete inherited[name];
+  }
+  return { ...inherited, ...config.env };
 }
 
 /** A server reached over Streamable HTTP. */

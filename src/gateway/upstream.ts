@@ -16,8 +16,8 @@ import {
   StreamableHttpClientTransport,
   type Transport,
 } from "../jsonrpc/index.js";
-import type { Logger } from "../observe/index.js";
-import type { UpstreamConfig } from "./upstream-config.js";
+import { LabelValues, type Logger } from "../observe/index.js";
+import { type UpstreamConfig, type UpstreamEnvPolicy, upstreamEnvironment } from "./upstream-config.js";
 
 const MIN_BACKOFF_MS = 100;
 const MAX_BACKOFF_MS = 5_000;
@@ -61,11 +61,18 @@ export class Upstream {
   private readonly relays = new Set<ClientRequestRelay>();
   /** Times the upstream was (re)started. */
   starts = 0;
+  /**
+   * Tool names this upstream has listed (in any `tools/list` answer through the gateway), capped:
+   * the only tool names metrics use as label values.
+   */
+  readonly listedTools = new LabelValues();
 
   constructor(
     readonly name: string,
     private readonly config: UpstreamConfig,
     private readonly log: Logger,
+    /** What of the gateway's environment a stdio upstream inherits besides its `env`. */
+    private readonly envPolicy: UpstreamEnvPolicy = {},
   ) {}
 
   /** Connects now (the gateway starts its upstreams eagerly). */
@@ -108,9 +115,10 @@ export class Upstream {
   ): Promise<JsonObject> {
     const client = await this.ready(options.waitMs);
     try {
-      return await client.request(method, params, options);
+      return this.learn(method, await client.request(method, params, options));
     } catch (error) {
-      if (!("url" in this.config) || !sessionExpired(error)) throw toConnectError(error, this.name);
+      if (!("url" in this.config) || !sessionExpired(error))
+        throw toConnectError(error, this.name, options.signal);
     }
     // The server forgot the session (restarted, or expired it): the request never ran, so it is
     // sent once more on a new session.
@@ -120,10 +128,21 @@ export class Upstream {
       void client.close().catch(() => {});
     }
     try {
-      return await (await this.ready(options.waitMs)).request(method, params, options);
+      return this.learn(method, await (await this.ready(options.waitMs)).request(method, params, options));
     } catch (error) {
-      throw toConnectError(error, this.name);
+      throw toConnectError(error, this.name, options.signal);
     }
+  }
+
+  /** Remembers the tool names of a `tools/list` answer (see {@link listedTools}). */
+  private learn(method: string, result: JsonObject): JsonObject {
+    if (method === "tools/list" && Array.isArray(result.tools)) {
+      for (const tool of result.tools) {
+        const name = (tool as { name?: unknown } | null)?.name;
+        if (typeof name === "string") this.listedTools.add(name);
+      }
+    }
+    return result;
   }
 
   /** The revision the upstream speaks (for the transcoder). */
@@ -174,7 +193,10 @@ export class Upstream {
       // The server's own log lines go to the gateway's log, marked with the upstream they came
       // from, so several upstreams' output stays apart and keeps the log's format.
       stderr: (line) => this.log.info("upstream stderr", { upstream: this.name, line }),
-      ...(c.env ? { env: c.env } : {}),
+      // Only the small default environment, what was asked for, and the config's `env`: never
+      // the gateway's secrets (its token variable, its TLS key).
+      inheritEnv: false,
+      env: upstreamEnvironment(c, this.envPolicy),
       ...(c.cwd ? { cwd: c.cwd } : {}),
     });
     return this.stdio;
@@ -248,14 +270,19 @@ function sessionExpired(error: unknown): boolean {
   return error instanceof JsonRpcError && /\bHTTP 404\b/.test(error.message);
 }
 
-/** Upstream failures as Connect errors: MCP errors keep their code, message and data. */
-function toConnectError(error: unknown, upstream: string): ConnectError {
+/**
+ * Upstream failures as Connect errors: MCP errors keep their code, message and data. A request
+ * stopped by its call's `signal` fails with the signal's reason: the call's deadline passing
+ * aborts it with `deadline_exceeded` (which races the request's own timer; both mean the same).
+ */
+function toConnectError(error: unknown, upstream: string, signal?: AbortSignal): ConnectError {
   if (error instanceof ConnectError) return error;
   const e = JsonRpcError.from(error);
   switch (e.code) {
     case LocalCode.Timeout:
       return new ConnectError(e.message, Code.DeadlineExceeded);
     case LocalCode.Aborted:
+      if (signal?.aborted === true && signal.reason instanceof ConnectError) return signal.reason;
       return new ConnectError(e.message, Code.Canceled);
     case LocalCode.ConnectionClosed:
       return new ConnectError(`upstream '${upstream}' closed: ${e.message}`, Code.Unavailable);

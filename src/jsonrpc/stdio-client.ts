@@ -10,6 +10,47 @@ import { readLines, writeLine } from "./line-framing.js";
 import type { JsonRpcMessage } from "./messages.js";
 import type { CloseInfo, MessageInfo, Transport } from "./transport.js";
 
+/**
+ * The variables of this process a server gets by default: those the official SDK's stdio transport
+ * passes (`getDefaultEnvironment`), after sudo's list. Nothing else of this process's environment
+ * (tokens, keys, cloud credentials) reaches a server unless asked for.
+ */
+export const DEFAULT_INHERITED_ENV: readonly string[] =
+  process.platform === "win32"
+    ? [
+        "APPDATA",
+        "HOMEDRIVE",
+        "HOMEPATH",
+        "LOCALAPPDATA",
+        "PATH",
+        "PROCESSOR_ARCHITECTURE",
+        "SYSTEMDRIVE",
+        "SYSTEMROOT",
+        "TEMP",
+        "USERNAME",
+        "USERPROFILE",
+        "PROGRAMFILES",
+      ]
+    : ["HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER"];
+
+/**
+ * The variables of `source` named in `names` (all of them with `true`), leaving out shell functions
+ * (values starting `()`), as the SDK does. Names match case-insensitively on Windows.
+ */
+export function inheritedEnvironment(
+  names: readonly string[] | true = DEFAULT_INHERITED_ENV,
+  source: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  const fold = (name: string) => (process.platform === "win32" ? name.toUpperCase() : name);
+  const wanted = names === true ? undefined : new Set(names.map(fold));
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || value.startsWith("()")) continue;
+    if (wanted === undefined || wanted.has(fold(name))) env[name] = value;
+  }
+  return env;
+}
+
 /** How to start the server process. */
 export interface StdioClientOptions {
   /** The executable. Not run through a shell. */
@@ -17,12 +58,15 @@ export interface StdioClientOptions {
   /** Its arguments. */
   args?: readonly string[];
   /**
-   * Extra environment variables, laid over this process's environment. With
+   * Environment variables of the child, laid over those it inherits (see `inheritEnv`). With
    * `inheritEnv: false` they are the whole environment.
    */
   env?: Readonly<Record<string, string>>;
-  /** Whether the child inherits `process.env`. Default true. */
-  inheritEnv?: boolean;
+  /**
+   * Which of this process's variables the child inherits: these names, all (`true`) or none
+   * (`false`). Default {@link DEFAULT_INHERITED_ENV}, as the official SDK's stdio transport.
+   */
+  inheritEnv?: boolean | readonly string[];
   /** Working directory of the child. */
   cwd?: string;
   /**
@@ -64,8 +108,15 @@ export class StdioClientTransport implements Transport {
         new JsonRpcError(LocalCode.ConnectionClosed, "cannot start transport: already started"),
       );
     }
-    const { command, args = [], env, inheritEnv = true, cwd, stderr = "inherit" } = this.options;
-    const childEnv = inheritEnv ? { ...process.env, ...env } : { ...env };
+    const {
+      command,
+      args = [],
+      env,
+      inheritEnv = DEFAULT_INHERITED_ENV,
+      cwd,
+      stderr = "inherit",
+    } = this.options;
+    const childEnv = { ...(inheritEnv === false ? {} : inheritedEnvironment(inheritEnv)), ...env };
     return new Promise((resolve, reject) => {
       const child = spawn(command, args, {
         env: childEnv,

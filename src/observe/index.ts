@@ -1,6 +1,17 @@
 /** Observability for every face: structured logs, Prometheus metrics and W3C trace context. */
 export { createLogger, type Logger, type LogLevel, type LogSink, redact } from "./logger.js";
-export { LATENCY_BUCKETS, MetricsRegistry } from "./metrics.js";
+export {
+  answerScrape,
+  DEFAULT_MAX_LABEL_VALUES,
+  DEFAULT_MAX_SERIES_PER_FAMILY,
+  LabelValues,
+  LATENCY_BUCKETS,
+  type MetricsEndpoint,
+  MetricsRegistry,
+  type MetricsRegistryOptions,
+  OTHER_LABEL,
+  serveMetrics,
+} from "./metrics.js";
 export {
   fromHeaders,
   fromMeta,

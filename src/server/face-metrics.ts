@@ -2,13 +2,15 @@
  * Prometheus metrics for the MCP face, named like the gateway's (`protomcp_gateway_…`) but
  * `protomcp_face_…`: requests by JSON-RPC method, tool and outcome, errors by JSON-RPC code, a
  * latency histogram, requests in flight, and HTTP requests the auth guard refused. Served at
- * `GET /metrics` on the face's HTTP port.
+ * `GET /metrics` on the face's HTTP port: with auth on, only to clients with a valid token. The
+ * `tool` label is a name the face's own `tools/list` answers showed, else `(other)`.
  *
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { JsonRpcError, type RequestHandler } from "../jsonrpc/index.js";
-import type { MetricsRegistry } from "../observe/index.js";
+import { type AuthConfig, callerOf } from "../auth/index.js";
+import { type JsonObject, JsonRpcError, type RequestHandler } from "../jsonrpc/index.js";
+import { answerScrape, LabelValues, type MetricsRegistry } from "../observe/index.js";
 
 const REQUESTS = "protomcp_face_requests_total";
 const ERRORS = "protomcp_face_errors_total";
@@ -17,16 +19,20 @@ const IN_FLIGHT = "protomcp_face_requests_in_flight";
 const REFUSALS = "protomcp_face_http_refusals_total";
 
 /**
- * Tool names come from clients, so past this many distinct ones further names are counted as
- * `tool="(other)"`: a client calling made-up names cannot grow the registry without bound.
+ * Most tool names used as label values: those a `tools/list` answer showed, up to this many;
+ * a client calling made-up names is counted as `tool="(other)"` and cannot grow the registry.
  */
 export const MAX_TOOL_LABELS = 1000;
 
 /** Records the face's requests in a {@link MetricsRegistry}. */
 export class FaceMetrics {
-  private readonly tools = new Set<string>();
+  private readonly tools = new LabelValues(MAX_TOOL_LABELS);
 
-  constructor(readonly registry: MetricsRegistry) {}
+  /** With `auth`, `/metrics` answers only clients with a valid token (401 otherwise). */
+  constructor(
+    readonly registry: MetricsRegistry,
+    private readonly auth?: AuthConfig,
+  ) {}
 
   /**
    * `handler`, counted: in flight while it runs, then by outcome and latency. `method` replaces
@@ -38,13 +44,15 @@ export class FaceMetrics {
       const name = request.params?.name;
       const labels = {
         method: method ?? request.method,
-        tool: request.method === "tools/call" && typeof name === "string" ? this.toolLabel(name) : "",
+        tool: request.method === "tools/call" && typeof name === "string" ? this.tools.label(name) : "",
       };
       const flight = { method: labels.method };
       this.registry.gauge(IN_FLIGHT, "Requests being served.", flight, 1, "add");
       let code = "OK";
       try {
-        return await handler(request, context);
+        const result = await handler(request, context);
+        if (request.method === "tools/list") this.learn(result);
+        return result;
       } catch (error) {
         code = String(JsonRpcError.from(error).code);
         this.registry.inc(ERRORS, "Failed requests by method, tool and JSON-RPC error code.", {
@@ -71,20 +79,28 @@ export class FaceMetrics {
     });
   }
 
-  /** Answers `GET`/`HEAD /metrics` with the Prometheus text exposition format. */
+  /**
+   * Answers `GET`/`HEAD /metrics` with the Prometheus text exposition format; with auth on, a
+   * request without a valid token gets 401 (and is counted as a refusal).
+   */
   serve(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("use GET\n");
+    if (this.auth !== undefined && callerOf(this.auth, req.headers) === undefined) {
+      req.resume();
+      res
+        .writeHead(401, { "content-type": "text/plain", "www-authenticate": 'Bearer realm="metrics"' })
+        .end("unauthorized: /metrics needs a valid bearer token or API key\n");
+      this.refused(401);
       return;
     }
-    res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
-    res.end(req.method === "HEAD" ? "" : this.registry.render());
+    answerScrape(this.registry, req, res);
   }
 
-  private toolLabel(name: string): string {
-    if (this.tools.has(name)) return name;
-    if (this.tools.size >= MAX_TOOL_LABELS) return "(other)";
-    this.tools.add(name);
-    return name;
+  /** Learns the tool names of a `tools/list` answer, as label values. */
+  private learn(result: JsonObject): void {
+    if (!Array.isArray(result.tools)) return;
+    for (const tool of result.tools) {
+      const name = (tool as { name?: unknown } | null)?.name;
+      if (typeof name === "string") this.tools.add(name);
+    }
   }
 }

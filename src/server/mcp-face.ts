@@ -124,7 +124,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   );
   const forward = options.forwardHeaders;
   const registry = options.metrics === true ? new MetricsRegistry() : options.metrics || undefined;
-  const metrics = registry === undefined ? undefined : new FaceMetrics(registry);
+  const metrics = registry === undefined ? undefined : new FaceMetrics(registry, options.auth);
   const closers: (() => Promise<void>)[] = [];
   let url: string | undefined;
   let closed: Promise<void> = new Promise<void>(() => {});

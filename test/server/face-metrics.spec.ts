@@ -123,7 +123,7 @@ describe("server: Prometheus metrics on the MCP face", function () {
     assert.equal(sample(await scrape(), "protomcp_face_requests_in_flight", { method: "tools/call" }), 0);
   });
 
-  it("counts refusals by the auth guard, serves /metrics without a token, and 404s without metrics", async () => {
+  it("counts refusals by the auth guard, refuses /metrics without a token, and 404s without metrics", async () => {
     const credentials = parseCredentials("admin:admin-token-0123456789");
     const guarded = await serveMcpFace({
       upstream: binary.url,
@@ -139,8 +139,16 @@ describe("server: Prometheus metrics on the MCP face", function () {
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
       });
       assert.equal(refused.status, 401);
-      const text = await (await fetch(new URL("/metrics", guarded.url))).text();
-      assert.equal(sample(text, "protomcp_face_http_refusals_total", { status: "401" }), 1, text);
+      const anonymous = await fetch(new URL("/metrics", guarded.url));
+      assert.equal(anonymous.status, 401);
+      assert.match(anonymous.headers.get("www-authenticate") ?? "", /^Bearer/);
+      await anonymous.text();
+      const text = await (
+        await fetch(new URL("/metrics", guarded.url), {
+          headers: { authorization: "Bearer admin-token-0123456789" },
+        })
+      ).text();
+      assert.equal(sample(text, "protomcp_face_http_refusals_total", { status: "401" }), 2, text);
       assert.equal((await fetch(new URL("/metrics", plain.url))).status, 404);
     } finally {
       await guarded.close();
