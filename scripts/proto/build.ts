@@ -19,6 +19,11 @@ const RAW_DEFINITIONS = /^(JSONValue|JSONArray|JSONObject)$/;
 const META_DEFINITIONS = /MetaObject$/;
 /** protomcp's extension field numbers stay out of the way of the spec's properties. */
 export const ADDITIONAL_PROPERTIES_FIELD = 2047;
+/**
+ * The text alternative of base64 field N is field `BASE64_TEXT_FIELD_OFFSET + N`: far from the
+ * spec's properties, which a later revision numbers on from the last one.
+ */
+export const BASE64_TEXT_FIELD_OFFSET = 1000;
 
 type Shape =
   | { kind: "scalar"; type: "string" | "bytes" | "int64" | "double" | "bool" }
@@ -229,6 +234,13 @@ export class ModelBuilder {
       if (definedIn.length < perRevision.size) field.revisions = revisionOrder(definedIn);
       message.fields.push(field);
     }
+    for (const field of [...message.fields]) {
+      if (field.type !== "bytes" || field.repeated) continue;
+      const text = base64TextField(field);
+      field.description =
+        `${field.description ?? ""}\n\nCanonical base64 travels here as its bytes, any other text in \`${text.name}\`.`.trim();
+      message.fields.push(text);
+    }
     return message;
   }
 
@@ -313,6 +325,36 @@ export class ModelBuilder {
         throw new Error(`cannot map ${parent.name}.${key}: nested ${s.kind}`);
     }
   }
+}
+
+/**
+ * The text alternative of a base64 (`format: byte`) property: JSON Schema's `format` only annotates,
+ * so the property may hold any string, and servers send base64 that is not canonical (unpadded,
+ * URL-safe). The `bytes` field holds canonical base64 as its bytes; this field holds any other text
+ * as it came, so that it goes back to JSON unchanged. Not a oneof with the `bytes` field: moving a
+ * field into a oneof breaks buf's WIRE_JSON rules (and the generated code of every language).
+ */
+function base64TextField(bytes: FieldModel): FieldModel {
+  const key = bytes.jsonName;
+  const name = `${bytes.name}_text`;
+  return {
+    name,
+    jsonName: name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+    number: BASE64_TEXT_FIELD_OFFSET + bytes.number,
+    type: "string",
+    repeated: false,
+    raw: false,
+    rawValues: false,
+    required: [],
+    ...(bytes.revisions !== undefined ? { revisions: bytes.revisions } : {}),
+    base64TextOf: key,
+    description: `\`${key}\` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+space, non-zero bits after the last byte, or not base64 at all: the schema's \`format: byte\` only
+annotates): the string as it came, so that it goes back to JSON unchanged. \`${bytes.name}\` holds
+canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+the bytes decodes this text leniently (padding optional, \`-\` and \`_\` for \`+\` and \`/\`, white
+space skipped).`,
+  };
 }
 
 /** Revisions in the spec's order (the order the model reads them in). */

@@ -57,6 +57,7 @@ const quote = (s: string) => JSON.stringify(s);
 
 function fieldOptions(f: FieldModel, extra: string[] = []): string {
   const json: string[] = [];
+  if (f.base64TextOf !== undefined) json.push(`key: ${quote(f.base64TextOf)}`, "base64_text: true");
   if (f.raw) json.push("raw: true");
   if (f.rawValues) json.push("raw_values: true");
   if (f.constJson !== undefined) json.push(`constant: ${quote(f.constJson)}`);

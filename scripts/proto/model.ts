@@ -25,6 +25,11 @@ export interface FieldModel {
   required: Revision[];
   /** The revisions that define the property, when not every revision of its message does. */
   revisions?: Revision[];
+  /**
+   * For the text alternative of a base64 `bytes` field: the JSON property it shares with that field
+   * (`(json).key`, with `(json).base64_text`).
+   */
+  base64TextOf?: string;
   description?: string;
 }
 

@@ -9,6 +9,7 @@ import { Buffer } from "node:buffer";
 import { TranscodeCode } from "./errors.js";
 import type { ByteWriter } from "./byte-writer.js";
 import type { JsonToBinary } from "./json-to-binary.js";
+import type { FieldPlan } from "./plan-types.js";
 import { nativeBase64 } from "./native-base64.js";
 
 /**
@@ -49,9 +50,15 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const INDEX = new Int8Array(256).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
 
-/** Writes the base64 string at the scanner's position as a bytes field with tag `tag`. */
-export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
+/**
+ * Writes the string at the scanner's position as field `f`: canonical base64 (standard alphabet,
+ * padded, zero bits after the last byte) as its bytes, any other string as it came in `f`'s text
+ * alternative (`data_text`, `blob_text`), so that it goes back to JSON unchanged. The text is read
+ * as base64 first: only a text that fails is looked at again.
+ */
+export function writeBase64Field(enc: JsonToBinary, f: FieldPlan): void {
   const start = enc.p;
+  const tag = f.tag;
   // Found natively: the decoder below refuses anything outside the alphabet, control bytes included.
   const close = enc.skimString(start) - 1;
   enc.p = close + 1;
@@ -62,12 +69,28 @@ export function writeBase64Field(enc: JsonToBinary, tag: Uint8Array): void {
   // Escapes (such as `\/`) are legal JSON, and rare: looked for only once the text was refused as
   // base64 (a backslash is outside its alphabet), then checked and decoded into a copy.
   w.pos = mark;
-  if (!enc.b.subarray(start + 1, close).includes(0x5c)) refuse(enc, why, start);
+  if (enc.b.subarray(start + 1, close).includes(0x5c)) {
+    enc.p = start;
+    enc.scanString();
+    const value = enc.stringValue(start, close);
+    // Past ASCII no character is base64 (and latin1 would keep only its low byte).
+    if (isAscii(value)) {
+      const text = Buffer.from(value, "latin1");
+      if (decodeBase64(enc, tag, text, 0, text.length) === undefined) {
+        enc.p = close + 1;
+        return;
+      }
+      w.pos = mark;
+    }
+  }
+  if (f.text === undefined) refuse(enc, why, start);
   enc.p = start;
-  enc.scanString();
-  const text = Buffer.from(enc.stringValue(start, close), "latin1");
-  const unescaped = decodeBase64(enc, tag, text, 0, text.length);
-  if (unescaped !== undefined) refuse(enc, unescaped, start);
+  enc.writeString(f.text.tag);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 function refuse(enc: JsonToBinary, why: string, at: number): never {

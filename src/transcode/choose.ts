@@ -241,7 +241,7 @@ export function variantCandidates(enc: JsonToBinary, plan: MessagePlan): FieldPl
     });
     if (constMismatch) continue;
     let score = 0;
-    for (const f of message.fields) if (keys.has(f.key)) score++;
+    for (const f of message.fields) if (f.textOf === undefined && keys.has(f.key)) score++;
     scored.push([v, score]);
   }
   if (scored.length === 0) {

@@ -29,7 +29,7 @@ export function objectSource(plan: MessagePlan, i: number, index: PlanIndex, con
   const byLength = new Map<number, FieldPlan[]>();
   const oneof = new Set(plan.oneofMembers);
   for (const f of plan.fields) {
-    if (f.isAdditional || oneof.has(f)) continue;
+    if (f.isAdditional || oneof.has(f) || f.textOf !== undefined) continue;
     const n = f.keyBytes.length;
     byLength.set(n, [...(byLength.get(n) ?? []), f]);
   }
@@ -274,7 +274,7 @@ function valueCode(
       return;
     case Kind.Bytes:
       out("            if (b[p] !== 0x22) return -1;");
-      out(`            enc.p = p; h.writeBase64Field(enc, ${F}.tag); p = enc.p;`);
+      out(`            enc.p = p; h.writeBase64Field(enc, ${F}); p = enc.p;`);
       return;
     case Kind.Message: {
       const message = f.message!;

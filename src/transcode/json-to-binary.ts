@@ -152,7 +152,7 @@ export class JsonToBinary extends JsonPropertyWriter {
         return this.writeString(f.tag);
       case Kind.Bytes:
         if (c !== QUOTE) this.typeError(this.where(owner, f), "a base64 string");
-        return writeBase64Field(this, f.tag);
+        return writeBase64Field(this, f);
       case Kind.Int64:
         if (c !== 0x2d && (c < 0x30 || c > 0x39)) this.typeError(this.where(owner, f), "an integer");
         this.w.raw(f.tag);
@@ -235,7 +235,11 @@ export class JsonToBinary extends JsonPropertyWriter {
         let f =
           escapedKey !== undefined
             ? plan.fields.find(
-                (x) => !x.isAdditional && x.key === escapedKey && !plan.oneofMembers.includes(x),
+                (x) =>
+                  !x.isAdditional &&
+                  x.key === escapedKey &&
+                  x.textOf === undefined &&
+                  !plan.oneofMembers.includes(x),
               )
             : fieldByKey(plan, this.b, keyStart + 1, keyClose);
         this.expect(0x3a, "':'");

@@ -212,15 +212,16 @@ export class JsonValueWriter extends JsonScanner {
       return;
     }
     const text = this.b.latin1Slice(start, end);
-    const value = Number(text);
-    if (!Number.isInteger(value))
+    // Exactly, from the digits: `9007199254740993.0` is an integer (JSON Schema's too), which
+    // `Number` would round to 9007199254740992.
+    const big = this.integer ? BigInt(text) : exactInteger(text);
+    if (big === undefined)
       this.fail(
         TranscodeCode.InvalidValue,
         `cannot convert ${this.where(owner, f)}: expected an integer, got ${text}`,
         start,
       );
-    const big = this.integer ? BigInt(text) : BigInt(value);
-    if (big < -(2n ** 63n) || big >= 2n ** 63n)
+    if (big === null || big < -(2n ** 63n) || big >= 2n ** 63n)
       this.fail(
         TranscodeCode.InvalidValue,
         `cannot convert ${this.where(owner, f)}: ${text} is out of the int64 range`,
@@ -289,4 +290,25 @@ export class JsonValueWriter extends JsonScanner {
       );
     }
   }
+}
+
+/**
+ * The integer a JSON number with a fraction or an exponent stands for (`1.0`, `1e2`, `15e-1` is
+ * not one): undefined when it is not an integer, null when it is one far past int64.
+ */
+export function exactInteger(text: string): bigint | undefined | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (m === null) return undefined;
+  const fraction = m[3] ?? "";
+  let digits = (m[2]! + fraction).replace(/^0+/, "");
+  if (digits === "") return 0n;
+  let exponent = Number(m[4] ?? "0") - fraction.length;
+  const zeros = digits.length - digits.replace(/0+$/, "").length;
+  digits = digits.slice(0, digits.length - zeros);
+  exponent += zeros;
+  if (exponent < 0) return undefined;
+  // Past 20 digits it is past int64 (and 10n ** a huge exponent is not worth making).
+  if (digits.length + exponent > 20) return null;
+  const value = BigInt(digits) * 10n ** BigInt(exponent);
+  return m[1] === "-" ? -value : value;
 }

@@ -81,6 +81,7 @@ function emptyPlan(desc: DescMessage): MessagePlan {
     readsIdAndMethod: false,
     oneofRaw: undefined,
     additional: undefined,
+    texts: [],
     consts: [],
     requiredMask: { "2025-11-25": 0, "2026-07-28": 0 },
     requiredKeys: { "2025-11-25": [], "2026-07-28": [] },
@@ -185,6 +186,8 @@ function fieldPlan(field: DescField, requiredBit: number): FieldPlan {
         ? undefined
         : options.revisions.map((r) => mcpRevisions[r - 1]!),
     isAdditional: options?.additional === true,
+    text: undefined,
+    textOf: undefined,
     alone: [],
   };
   plan.alone.push(plan);
@@ -229,6 +232,8 @@ function mapValuePlan(field: DescField, rawValues: boolean): FieldPlan {
     methods: [],
     definedIn: undefined,
     isAdditional: false,
+    text: undefined,
+    textOf: undefined,
     alone: [],
   };
 }
@@ -240,17 +245,32 @@ function fillPlan(plan: MessagePlan): void {
   for (const field of plan.desc.fields) {
     const options = hasOption(field, json) ? getOption(field, json) : undefined;
     const required = options?.required ?? [];
-    // `additional_properties` (2047) stays out of `byNumber`: an array indexed that far past its
-    // other fields turns into a dictionary, and every field look-up into a hash look-up.
-    if (options?.additional !== true) {
+    // `additional_properties` (2047) and text alternatives (1000 + n) stay out of `byNumber`: an
+    // array indexed that far past its other fields turns into a dictionary, and every field look-up
+    // into a hash look-up.
+    const far = options?.additional === true || options?.base64Text === true;
+    if (!far) {
       while (plan.byNumber.length <= field.number) plan.byNumber.push(undefined);
     }
     const f = fieldPlan(field, required.length > 0 ? bit : 0);
     if (required.length > 0) bit *= 2;
     plan.fields.push(f);
-    if (!f.isAdditional) plan.byNumber[f.number] = f;
+    if (!far) plan.byNumber[f.number] = f;
     if (f.isAdditional) {
       plan.additional = f;
+      continue;
+    }
+    if (options?.base64Text === true) {
+      // The text alternative of a bytes field declared before it: one JSON key, one required property.
+      const bytes = plan.fields.find((x) => x.kind === Kind.Bytes && x.key === f.key && x.text === undefined);
+      if (bytes === undefined)
+        throw new Error(`cannot plan ${plan.name}.${f.key}: base64_text without its bytes field`);
+      bytes.text = f;
+      f.textOf = bytes;
+      f.keySlot = bytes.keySlot;
+      f.keyBit = bytes.keyBit;
+      f.requiredBit = bytes.requiredBit;
+      plan.texts.push(f);
       continue;
     }
     // One slot per JSON key: the members of a oneof are one key (`params`, `result`).
@@ -295,11 +315,11 @@ function fillUnion(plan: MessagePlan): void {
   const keyCount = new Map<string, number>();
   for (const v of plan.variants) {
     for (const f of v.message?.fields ?? [])
-      if (!f.isAdditional) keyCount.set(f.key, (keyCount.get(f.key) ?? 0) + 1);
+      if (!f.isAdditional && f.textOf === undefined) keyCount.set(f.key, (keyCount.get(f.key) ?? 0) + 1);
   }
   for (const v of plan.variants) {
     for (const f of v.message?.fields ?? []) {
-      if (f.isAdditional || keyCount.get(f.key) !== 1) continue;
+      if (f.isAdditional || f.textOf !== undefined || keyCount.get(f.key) !== 1) continue;
       const same = plan.decisive.get(f.keyHash) ?? [];
       same.push({ key: f.keyBytes, variant: v });
       plan.decisive.set(f.keyHash, same);

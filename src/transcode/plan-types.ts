@@ -61,6 +61,16 @@ export interface FieldPlan {
    */
   definedIn: McpRevision[] | undefined;
   isAdditional: boolean;
+  /**
+   * Of a base64 `bytes` field: its text alternative (`(json).base64_text`), which carries the same
+   * JSON property when its text is not canonical base64.
+   */
+  text: FieldPlan | undefined;
+  /**
+   * Of a text alternative: its `bytes` field, whose key, key bit and required bit it shares. It is
+   * never looked up by key (JSON's key is the bytes field's), only by number.
+   */
+  textOf: FieldPlan | undefined;
   /** This field alone in a list: a union's answer when it is the only candidate, made once. */
   alone: FieldPlan[];
 }
@@ -90,6 +100,8 @@ export interface MessagePlan {
   readsIdAndMethod: boolean;
   oneofRaw: FieldPlan | undefined;
   additional: FieldPlan | undefined;
+  /** Text alternatives of base64 fields (numbered past `byNumber`, as `additional` is). */
+  texts: FieldPlan[];
   consts: FieldPlan[];
   /** Required properties per revision, as bit masks over `requiredBit`, and their names. */
   requiredMask: Record<McpRevision, number>;
@@ -161,12 +173,15 @@ export function methodAt(plan: MessagePlan, b: Uint8Array, start: number, end: n
   return undefined;
 }
 
-/** The field numbered `no` of `plan`, the additional properties' included. */
+/** The field numbered `no` of `plan`, the additional properties' and text alternatives' included. */
 export function fieldByNumber(plan: MessagePlan, no: number): FieldPlan | undefined {
   const byNumber = plan.byNumber;
   if (no < byNumber.length) return byNumber[no];
   const additional = plan.additional;
-  return additional !== undefined && additional.number === no ? additional : undefined;
+  if (additional !== undefined && additional.number === no) return additional;
+  const texts = plan.texts;
+  for (let i = 0; i < texts.length; i++) if (texts[i]!.number === no) return texts[i];
+  return undefined;
 }
 
 /**

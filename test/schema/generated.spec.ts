@@ -45,11 +45,9 @@ describe("generated code", function () {
   after(() => rmSync(out, { recursive: true, force: true }));
 
   it("proto/mcp/v1 is what scripts/proto generates from the spec", () => {
-    execFileSync(
-      "npx",
-      ["--no-install", "tsx", "scripts/proto/main.ts", "spec", join(out, "proto")],
-      { stdio: "ignore" },
-    );
+    execFileSync("npx", ["--no-install", "tsx", "scripts/proto/main.ts", "spec", join(out, "proto")], {
+      stdio: "ignore",
+    });
     const generated = filesUnder(join(out, "proto"));
     for (const file of generated) {
       assert.ok(

@@ -2,11 +2,25 @@
  * Binary content goes through the base64 addon (native/base64.c, bytes to bytes) where its prebuild
  * loads, and otherwise through Node's string base64 in chunks: small ones for ordinary blobs, and for
  * multi-MB ones chunks long enough to stay outside V8's heap, with the remainder folded into the
- * last chunk. On both paths every size around those boundaries must come back as the same text,
- * and a bad character must be found anywhere, in any chunk, with the same error.
+ * last chunk. On both paths every size around those boundaries must come back as the same text.
+ * Any other text (unpadded, URL-safe, white space, non-zero trailing bits, not base64 at all) travels
+ * in the field's text alternative (`data_text`, `blob_text`) and comes back unchanged, wherever in
+ * whichever chunk the fault is; a binary client reads it there.
  */
 import assert from "node:assert/strict";
-import { binaryToJson, jsonToBinary, TranscodeCode, TranscodeError } from "../../src/transcode/index.js";
+import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import {
+  AudioContentSchema,
+  BlobResourceContentsSchema,
+  ImageContentSchema,
+} from "../../gen/es/mcp/v1/content_pb.js";
+import {
+  binaryToJson,
+  JsonRpcTranscoder,
+  jsonToBinary,
+  TranscodeCode,
+  TranscodeError,
+} from "../../src/transcode/index.js";
 import { existsSync, readFileSync } from "node:fs";
 import { nativeBase64 } from "../../src/transcode/native-base64.js";
 
@@ -27,6 +41,24 @@ function bytes(n: number): Buffer {
 
 function imageJson(data: string): string {
   return JSON.stringify({ type: "image", data, mimeType: "image/png" });
+}
+
+/**
+ * Converts `json` (an ImageContent) to binary and back: it must come back byte for byte, and the
+ * binary must hold `data` as bytes (canonical base64) or as text in `data_text` (anything else).
+ */
+function roundTrip(json: string, as: "bytes" | "text", expected = json): void {
+  const binary = jsonToBinary("ImageContent", json, options);
+  const message = fromBinary(ImageContentSchema, binary);
+  const data = (JSON.parse(json) as { data: string }).data;
+  if (as === "bytes") {
+    assert.equal(message.dataText, undefined, "no text alternative");
+    assert.equal(Buffer.from(message.data!).toString("base64"), data);
+  } else {
+    assert.equal(message.data, undefined, "no bytes");
+    assert.equal(message.dataText, data, "the text, as it came");
+  }
+  assert.equal(Buffer.from(binaryToJson("ImageContent", binary, options)).toString("utf8"), expected);
 }
 
 /** Whether the addon must be in use: on linux-x64 with its prebuild there and AVX2, unless turned off. */
@@ -94,29 +126,33 @@ for (const native of [true, false]) {
         });
       }
 
-      function rejectsAt(n: number, at: number, char: string, message: RegExp): void {
+      function changedAt(n: number, at: number, char: string): string {
         const text = bytes(n).toString("base64");
-        const bad = `${text.slice(0, at)}${char}${text.slice(at + 1)}`;
-        assert.throws(
-          () => jsonToBinary("ImageContent", imageJson(bad), options),
-          (e: unknown) =>
-            e instanceof TranscodeError && e.code === TranscodeCode.InvalidValue && message.test(e.message),
-        );
+        return `${text.slice(0, at)}${char}${text.slice(at + 1)}`;
       }
 
-      it("finds URL-safe characters in the first, a middle and the last chunk of a large text", () => {
+      it("carries a large text with URL-safe characters in its first, a middle or its last chunk as text", () => {
         const n = 4 * MB;
         const length = Math.ceil(n / 3) * 4;
         for (const at of [0, 2_200_000, length - 8]) {
-          rejectsAt(n, at, "-", /URL-safe/);
-          rejectsAt(n, at, "_", /URL-safe/);
+          roundTrip(imageJson(changedAt(n, at, "-")), "text");
+          roundTrip(imageJson(changedAt(n, at, "_")), "text");
         }
       });
 
-      it("finds characters outside the alphabet anywhere in a large text", () => {
+      it("carries a large text with characters outside the alphabet anywhere as text", () => {
         const n = 4 * MB;
         const length = Math.ceil(n / 3) * 4;
-        for (const at of [5, 1_572_870, length - 8]) rejectsAt(n, at, "*", /outside the base64 alphabet/);
+        for (const at of [5, 1_572_870, length - 8]) roundTrip(imageJson(changedAt(n, at, "*")), "text");
+      });
+
+      it("carries large unpadded and URL-safe texts (urlsafe_b64encode(…).rstrip('=')) as text", () => {
+        for (const n of [49151, 773_935, 2 * MB + 2]) {
+          const unpadded = bytes(n).toString("base64url");
+          assert.ok(!unpadded.endsWith("="));
+          roundTrip(imageJson(unpadded), "text");
+          roundTrip(imageJson(bytes(n).toString("base64").replace(/=+$/, "")), "text");
+        }
       });
     });
 
@@ -135,45 +171,162 @@ for (const native of [true, false]) {
         assert.deepEqual(JSON.parse(Buffer.from(back).toString("utf8")), JSON.parse(imageJson(data)));
       });
 
-      it("refuses an escaped text that is still not base64, saying why", () => {
+      it("carries an escaped text that is still not base64 as text, by its value", () => {
+        const unescaped = `/${data.slice(2)}`;
         const text = imageJson("X").replace('"X"', `"\\/${data.slice(2)}"`);
+        roundTrip(text, "text", imageJson(unescaped));
+        const urlSafe = `/${data.slice(1, 10)}-${data.slice(11)}`;
+        roundTrip(imageJson("X").replace('"X"', `"\\${urlSafe}"`), "text", imageJson(urlSafe));
+        // A white space escape: `"aGk=\n"`.
+        roundTrip(imageJson("aGk=\n"), "text");
+        // An escaped character past latin1 is no base64 character (its low byte, 0x41, is "A").
+        roundTrip(imageJson("X").replace('"X"', '"\\u0141AAA"'), "text", imageJson("\u0141AAA"));
+      });
+
+      it("refuses a bad escape, as in any string", () => {
         assert.throws(
-          () => jsonToBinary("ImageContent", text, options),
-          (e: unknown) =>
-            e instanceof TranscodeError &&
-            e.code === TranscodeCode.InvalidValue &&
-            /multiple of 4/.test(e.message),
+          () => jsonToBinary("ImageContent", imageJson("X").replace('"X"', '"aG\\x="'), options),
+          (e: unknown) => e instanceof TranscodeError && e.code === TranscodeCode.MalformedJson,
         );
-        const urlSafe = imageJson("X").replace('"X"', `"\\/${data.slice(1, 10)}-${data.slice(11)}"`);
-        assert.throws(() => jsonToBinary("ImageContent", urlSafe, options), /URL-safe/);
       });
     });
 
-    describe("transcode: base64 text refused on either path", () => {
-      // Each must fail the same way whichever path reads it first: the addon refuses, and the
-      // string path names the fault.
+    describe("transcode: any other text goes back unchanged, as text, on either path", () => {
+      // Each must come back the same whichever path reads it first: the addon refuses it, and the
+      // string path finds what the addon did not.
       const data = bytes(3000).toString("base64");
-      const cases: [string, string, RegExp][] = [
-        ["non-zero bits in the padded group", `${data.slice(0, -2)}B=`, /canonical/],
-        ["a space inside", `${data.slice(0, 100)} ${data.slice(101)}`, /outside the base64 alphabet/],
-        [
-          "a padding character inside",
-          `${data.slice(0, 100)}=${data.slice(101)}`,
-          /outside the base64 alphabet/,
-        ],
-        ["a character past ASCII", `${data.slice(0, 99)}é${data.slice(101)}`, /outside the base64 alphabet/],
-        ["URL-safe characters", `${data.slice(0, 2000)}-${data.slice(2001)}`, /URL-safe/],
-        ["a missing character", data.slice(1), /multiple of 4/],
+      const cases: [string, string][] = [
+        ["non-zero bits in the padded group", `${data.slice(0, -2)}B=`],
+        ["non-zero bits in a two-padded group", "aGl="],
+        ["a space inside", `${data.slice(0, 100)} ${data.slice(101)}`],
+        ["a line break every 76 characters (MIME)", (data.match(/.{1,76}/g) ?? []).join("\r\n")],
+        ["a trailing newline", `${data}\n`],
+        ["a padding character inside", `${data.slice(0, 100)}=${data.slice(101)}`],
+        ["two padded texts one after the other", "YQ==YQ=="],
+        ["a character past ASCII", `${data.slice(0, 99)}é${data.slice(101)}`],
+        ["URL-safe characters", `${data.slice(0, 2000)}-${data.slice(2001)}`],
+        ["a missing character", data.slice(1)],
+        ["no padding (the issue's case)", "aGk"],
+        ["one character", "a"],
+        ["too much padding", "aGk=="],
+        ["padding only", "===="],
+        ["text that is not base64 at all", "not base64, but a string the schema allows"],
       ];
-      for (const [what, text, message] of cases) {
-        it(`refuses ${what}`, () => {
-          assert.throws(
-            () => jsonToBinary("ImageContent", imageJson(text), options),
-            (e: unknown) =>
-              e instanceof TranscodeError && e.code === TranscodeCode.InvalidValue && message.test(e.message),
-          );
-        });
+      for (const [what, text] of cases) {
+        it(`carries ${what}`, () => roundTrip(imageJson(text), "text"));
       }
+
+      it("keeps canonical base64, the empty text included, on the bytes path", () => {
+        for (const text of ["", "aGk=", "aGk+", "YQ==", data]) roundTrip(imageJson(text), "bytes");
+      });
     });
   });
 }
+
+describe("transcode: the text alternative of every base64 field", () => {
+  const cases = [
+    {
+      name: "ImageContent",
+      schema: ImageContentSchema,
+      json: (v: string) => `{"type":"image","data":${JSON.stringify(v)},"mimeType":"image/png"}`,
+    },
+    {
+      name: "AudioContent",
+      schema: AudioContentSchema,
+      json: (v: string) => `{"type":"audio","data":${JSON.stringify(v)},"mimeType":"audio/wav"}`,
+    },
+    {
+      name: "BlobResourceContents",
+      schema: BlobResourceContentsSchema,
+      json: (v: string) => `{"uri":"file:///a","blob":${JSON.stringify(v)}}`,
+    },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.name}: unpadded, URL-safe and other text comes back unchanged, in both revisions`, () => {
+      for (const revision of ["2025-11-25", "2026-07-28"] as const) {
+        for (const v of ["aGk", "aGk=", "-_-_", "aGk=\n", " aGk=", "x", ""]) {
+          const text = c.json(v);
+          const back = binaryToJson(c.name, jsonToBinary(c.name, text, { revision }), { revision });
+          assert.equal(Buffer.from(back).toString("utf8"), text);
+        }
+      }
+    });
+  }
+
+  it("a binary client's text alternative becomes the property, and canonical text in it stays text", () => {
+    for (const dataText of ["aGk", "aGk="]) {
+      const binary = toBinary(
+        ImageContentSchema,
+        create(ImageContentSchema, { type: "image", dataText, mimeType: "image/png" }),
+      );
+      const json = Buffer.from(binaryToJson("ImageContent", binary, options)).toString("utf8");
+      // In field number order, as protobuf-es writes them.
+      assert.equal(json, `{"mimeType":"image/png","type":"image","data":${JSON.stringify(dataText)}}`);
+    }
+  });
+
+  it("refuses a message with both the bytes and the text set (two `data` keys)", () => {
+    const binary = toBinary(
+      ImageContentSchema,
+      create(ImageContentSchema, {
+        type: "image",
+        data: Buffer.from("hi"),
+        dataText: "aGk",
+        mimeType: "image/png",
+      }),
+    );
+    assert.throws(
+      () => binaryToJson("ImageContent", binary, options),
+      (e: unknown) =>
+        e instanceof TranscodeError && e.code === TranscodeCode.DuplicateKey && /'data'/.test(e.message),
+    );
+  });
+
+  it("refuses `data` twice in JSON, whichever form each takes", () => {
+    for (const [a, b] of [
+      ["aGk", "aGk="],
+      ["aGk=", "aGk"],
+      ["aGk", "aGk"],
+    ]) {
+      assert.throws(
+        () =>
+          jsonToBinary(
+            "ImageContent",
+            `{"type":"image","data":"${a}","mimeType":"x","data":"${b}"}`,
+            options,
+          ),
+        (e: unknown) => e instanceof TranscodeError && e.code === TranscodeCode.DuplicateKey,
+      );
+    }
+  });
+
+  it("a required property is present in either form, and missing in neither", () => {
+    const binary = toBinary(
+      ImageContentSchema,
+      create(ImageContentSchema, { type: "image", dataText: "aGk", mimeType: "image/png" }),
+    );
+    binaryToJson("ImageContent", binary, { ...options, requireFields: true });
+    const none = toBinary(ImageContentSchema, create(ImageContentSchema, { type: "image", mimeType: "x" }));
+    assert.throws(() => binaryToJson("ImageContent", none, { ...options, requireFields: true }), /'data'/);
+  });
+
+  it("a tools/call result and a resources/read result carry it through JsonRpcTranscoder (compiled paths)", () => {
+    const messages: [string, string][] = [
+      [
+        "tools/call",
+        '{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"image","data":"aGk","mimeType":"image/png"},{"type":"audio","data":"aGk-","mimeType":"audio/wav"},{"type":"resource","resource":{"uri":"x:/a","blob":"aGk"}}]}}',
+      ],
+      [
+        "resources/read",
+        '{"jsonrpc":"2.0","id":1,"result":{"contents":[{"uri":"x:/a","blob":"aGk","mimeType":"a/b"}]}}',
+      ],
+    ];
+    for (const [method, message] of messages) {
+      const encoder = new JsonRpcTranscoder({ revision: "2025-11-25" });
+      const decoder = new JsonRpcTranscoder({ revision: "2025-11-25" });
+      encoder.expect(1, method);
+      decoder.expect(1, method);
+      assert.equal(Buffer.from(decoder.toJson(encoder.toBinary(message))).toString("utf8"), message);
+    }
+  });
+});

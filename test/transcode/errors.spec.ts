@@ -138,15 +138,11 @@ describe("transcode: errors", () => {
       TranscodeCode.InvalidValue,
       /expected "text", got "image"/,
     );
+    // Any string is a base64 field's value (non-canonical base64 travels as text: base64.spec.ts).
     rejects(
-      () => jsonToBinary("ImageContent", '{"type":"image","data":"abc","mimeType":"x"}'),
+      () => jsonToBinary("ImageContent", '{"type":"image","data":5,"mimeType":"x"}'),
       TranscodeCode.InvalidValue,
-      /base64/,
-    );
-    rejects(
-      () => jsonToBinary("ImageContent", '{"type":"image","data":"ab-_","mimeType":"x"}'),
-      TranscodeCode.InvalidValue,
-      /URL-safe/,
+      /expected a base64 string, got a number at \$\.data/,
     );
     rejects(
       () => jsonToBinary("Annotations", '{"audience":["robot"]}'),

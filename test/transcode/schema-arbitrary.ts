@@ -1,6 +1,10 @@
 /**
  * fast-check arbitraries for MCP definitions, made from the spec's JSON Schema: schema-valid values,
- * with keys in random order and, where the schema allows, properties it does not define.
+ * with keys in random order and, where the schema allows, properties it does not define. Base64
+ * (`format: byte`) values are canonical or not (the schema's `format` only annotates): unpadded,
+ * URL-safe, with white space, with non-zero trailing bits, or any string. `wide` goes further across
+ * what the schema allows: any Unicode text, keys included (the empty key too), integers up to 2^53,
+ * doubles of any magnitude.
  */
 import fc from "fast-check";
 
@@ -10,9 +14,30 @@ type Schema = Record<string, any>;
 const text = fc.string({ unit: "grapheme", maxLength: 12 });
 const json = fc.jsonValue({ maxDepth: 2 });
 
+const bytes = fc.uint8Array({ maxLength: 48 }).map((b) => Buffer.from(b));
+
+/** Canonical base64 half the time; else what servers also send, or any string. */
 function base64(): fc.Arbitrary<string> {
-  return fc.uint8Array({ maxLength: 48 }).map((bytes) => Buffer.from(bytes).toString("base64"));
+  return fc.oneof(
+    { weight: 4, arbitrary: bytes.map((b) => b.toString("base64")) },
+    bytes.map((b) => b.toString("base64").replace(/=+$/, "")),
+    bytes.map((b) => b.toString("base64url")),
+    bytes.map((b) => (b.toString("base64").match(/.{1,8}/g) ?? []).join("\n")),
+    bytes.map((b) => `${b.toString("base64")} `),
+    // Non-zero bits after the last byte.
+    bytes
+      .filter((b) => b.length % 3 !== 0)
+      .map((b) => {
+        const t = b.toString("base64").replace(/=+$/, "");
+        const last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".indexOf(t.at(-1)!);
+        return `${t.slice(0, -1)}${"BCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/A"[last]}${"=".repeat(4 - (t.length % 4))}`;
+      }),
+    fc.string({ maxLength: 12 }),
+  );
 }
+
+/** Any Unicode text (no lone surrogates: the string policy decides those, elsewhere). */
+const wideText = fc.string({ unit: "binary", maxLength: 12 }).filter((s) => s.isWellFormed());
 
 function shuffled(value: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(value);
@@ -26,6 +51,8 @@ export class SchemaArbitraries {
     private readonly defs: Record<string, Schema>,
     /** Add properties the schema does not define, where it allows them. */
     private readonly unknownProperties: boolean,
+    /** Range over more of what the schema allows (see above). */
+    private readonly wide = false,
   ) {}
 
   forDefinition(name: string): fc.Arbitrary<unknown> {
@@ -71,13 +98,18 @@ export class SchemaArbitraries {
     }
     switch (s.type) {
       case "string":
-        return s.format === "byte" ? base64() : text;
+        return s.format === "byte" ? base64() : this.wide ? wideText : text;
       case "integer":
+        if (this.wide)
+          return fc.oneof(
+            fc.integer({ min: s.minimum ?? -(2 ** 31), max: s.maximum ?? 2 ** 31 }),
+            fc.maxSafeInteger().filter((n) => n >= (s.minimum ?? -Infinity)),
+          );
         return fc.integer({ min: s.minimum ?? -(2 ** 31), max: s.maximum ?? 2 ** 31 });
       case "number":
         return fc.double({
-          min: s.minimum ?? -1e9,
-          max: s.maximum ?? 1e9,
+          min: s.minimum ?? (this.wide ? -Number.MAX_VALUE : -1e9),
+          max: s.maximum ?? (this.wide ? Number.MAX_VALUE : 1e9),
           noNaN: true,
           noDefaultInfinity: true,
         });
@@ -128,7 +160,9 @@ export class SchemaArbitraries {
       (additional !== undefined && Object.keys(additional).length === 0)
     ) {
       const extra = fc.dictionary(
-        fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !(k in properties) && k !== "__proto__"),
+        (this.wide ? wideText : fc.string({ minLength: 1, maxLength: 8 })).filter(
+          (k) => !(k in properties) && k !== "__proto__",
+        ),
         json,
         { maxKeys: 2 },
       );

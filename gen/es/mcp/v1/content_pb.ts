@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mcp/v1/content.proto.
  */
 export const file_mcp_v1_content: GenFile = /*@__PURE__*/
-  fileDesc("ChRtY3AvdjEvY29udGVudC5wcm90bxIGbWNwLnYxIocDCgxBdWRpb0NvbnRlbnQSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEigKC2Fubm90YXRpb25zGAIgASgLMhMubWNwLnYxLkFubm90YXRpb25zEhsKBGRhdGEYAyABKAxCCLLSGAQaAgECSAGIAQESIAoJbWltZV90eXBlGAQgASgJQgiy0hgEGgIBAkgCiAEBEiQKBHR5cGUYBSABKAlCEbLSGA0SByJhdWRpbyIaAgECSAOIAQESVgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzIuLm1jcC52MS5BdWRpb0NvbnRlbnQuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCBwoFX2RhdGFCDAoKX21pbWVfdHlwZUIHCgVfdHlwZSLYAgoUQmxvYlJlc291cmNlQ29udGVudHMSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEhsKBGJsb2IYAiABKAxCCLLSGAQaAgECSAGIAQESFgoJbWltZV90eXBlGAMgASgJSAKIAQESGgoDdXJpGAQgASgJQgiy0hgEGgIBAkgDiAEBEl4KFWFkZGl0aW9uYWxfcHJvcGVydGllcxj/DyADKAsyNi5tY3AudjEuQmxvYlJlc291cmNlQ29udGVudHMuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCBwoFX2Jsb2JCDAoKX21pbWVfdHlwZUIGCgRfdXJpIpQCCgxDb250ZW50QmxvY2sSKwoMdGV4dF9jb250ZW50GAEgASgLMhMubWNwLnYxLlRleHRDb250ZW50SAASLQoNaW1hZ2VfY29udGVudBgCIAEoCzIULm1jcC52MS5JbWFnZUNvbnRlbnRIABItCg1hdWRpb19jb250ZW50GAMgASgLMhQubWNwLnYxLkF1ZGlvQ29udGVudEgAEi0KDXJlc291cmNlX2xpbmsYBCABKAsyFC5tY3AudjEuUmVzb3VyY2VMaW5rSAASNQoRZW1iZWRkZWRfcmVzb3VyY2UYBSABKAsyGC5tY3AudjEuRW1iZWRkZWRSZXNvdXJjZUgAOgqy0hgGCgIBAiABQgcKBXZhbHVlIp0EChBFbWJlZGRlZFJlc291cmNlEiAKBG1ldGEYASABKAlCBrLSGAIIAUgAUgVfbWV0YYgBARIoCgthbm5vdGF0aW9ucxgCIAEoCzITLm1jcC52MS5Bbm5vdGF0aW9ucxI9CghyZXNvdXJjZRgDIAEoCzIhLm1jcC52MS5FbWJlZGRlZFJlc291cmNlLlJlc291cmNlQgiy0hgEGgIBAhInCgR0eXBlGAQgASgJQhSy0hgQEgoicmVzb3VyY2UiGgIBAkgBiAEBEloKFWFkZGl0aW9uYWxfcHJvcGVydGllcxj/DyADKAsyMi5tY3AudjEuRW1iZWRkZWRSZXNvdXJjZS5BZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5Qgay0hgCOAEaOwoZQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBGp8BCghSZXNvdXJjZRI+ChZ0ZXh0X3Jlc291cmNlX2NvbnRlbnRzGAEgASgLMhwubWNwLnYxLlRleHRSZXNvdXJjZUNvbnRlbnRzSAASPgoWYmxvYl9yZXNvdXJjZV9jb250ZW50cxgCIAEoCzIcLm1jcC52MS5CbG9iUmVzb3VyY2VDb250ZW50c0gAOgqy0hgGCgIBAiABQgcKBXZhbHVlOgiy0hgECgIBAkIHCgVfbWV0YUIHCgVfdHlwZSKHAwoMSW1hZ2VDb250ZW50EiAKBG1ldGEYASABKAlCBrLSGAIIAUgAUgVfbWV0YYgBARIoCgthbm5vdGF0aW9ucxgCIAEoCzITLm1jcC52MS5Bbm5vdGF0aW9ucxIbCgRkYXRhGAMgASgMQgiy0hgEGgIBAkgBiAEBEiAKCW1pbWVfdHlwZRgEIAEoCUIIstIYBBoCAQJIAogBARIkCgR0eXBlGAUgASgJQhGy0hgNEgciaW1hZ2UiGgIBAkgDiAEBElYKFWFkZGl0aW9uYWxfcHJvcGVydGllcxj/DyADKAsyLi5tY3AudjEuSW1hZ2VDb250ZW50LkFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnlCBrLSGAI4ARo7ChlBZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAE6CLLSGAQKAgECQgcKBV9tZXRhQgcKBV9kYXRhQgwKCl9taW1lX3R5cGVCBwoFX3R5cGUiqgIKEFJlc291cmNlQ29udGVudHMSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEhYKCW1pbWVfdHlwZRgCIAEoCUgBiAEBEhoKA3VyaRgDIAEoCUIIstIYBBoCAQJIAogBARJaChVhZGRpdGlvbmFsX3Byb3BlcnRpZXMY/w8gAygLMjIubWNwLnYxLlJlc291cmNlQ29udGVudHMuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCDAoKX21pbWVfdHlwZUIGCgRfdXJpIqoECgxSZXNvdXJjZUxpbmsSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEigKC2Fubm90YXRpb25zGAIgASgLMhMubWNwLnYxLkFubm90YXRpb25zEhgKC2Rlc2NyaXB0aW9uGAMgASgJSAGIAQESGwoFaWNvbnMYBCADKAsyDC5tY3AudjEuSWNvbhIWCgltaW1lX3R5cGUYBSABKAlIAogBARIbCgRuYW1lGAYgASgJQgiy0hgEGgIBAkgDiAEBEhEKBHNpemUYByABKANIBIgBARISCgV0aXRsZRgIIAEoCUgFiAEBEiwKBHR5cGUYCSABKAlCGbLSGBUSDyJyZXNvdXJjZV9saW5rIhoCAQJIBogBARIaCgN1cmkYCiABKAlCCLLSGAQaAgECSAeIAQESVgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzIuLm1jcC52MS5SZXNvdXJjZUxpbmsuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCDgoMX2Rlc2NyaXB0aW9uQgwKCl9taW1lX3R5cGVCBwoFX25hbWVCBwoFX3NpemVCCAoGX3RpdGxlQgcKBV90eXBlQgYKBF91cmki1AIKC1RleHRDb250ZW50EiAKBG1ldGEYASABKAlCBrLSGAIIAUgAUgVfbWV0YYgBARIoCgthbm5vdGF0aW9ucxgCIAEoCzITLm1jcC52MS5Bbm5vdGF0aW9ucxIbCgR0ZXh0GAMgASgJQgiy0hgEGgIBAkgBiAEBEiMKBHR5cGUYBCABKAlCELLSGAwSBiJ0ZXh0IhoCAQJIAogBARJVChVhZGRpdGlvbmFsX3Byb3BlcnRpZXMY/w8gAygLMi0ubWNwLnYxLlRleHRDb250ZW50LkFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnlCBrLSGAI4ARo7ChlBZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAE6CLLSGAQKAgECQgcKBV9tZXRhQgcKBV90ZXh0QgcKBV90eXBlItgCChRUZXh0UmVzb3VyY2VDb250ZW50cxIgCgRtZXRhGAEgASgJQgay0hgCCAFIAFIFX21ldGGIAQESFgoJbWltZV90eXBlGAIgASgJSAGIAQESGwoEdGV4dBgDIAEoCUIIstIYBBoCAQJIAogBARIaCgN1cmkYBCABKAlCCLLSGAQaAgECSAOIAQESXgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzI2Lm1jcC52MS5UZXh0UmVzb3VyY2VDb250ZW50cy5BZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5Qgay0hgCOAEaOwoZQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBOgiy0hgECgIBAkIHCgVfbWV0YUIMCgpfbWltZV90eXBlQgcKBV90ZXh0QgYKBF91cmliBnByb3RvMw", [file_mcp_v1_base, file_mcp_v1_options]);
+  fileDesc("ChRtY3AvdjEvY29udGVudC5wcm90bxIGbWNwLnYxIrwDCgxBdWRpb0NvbnRlbnQSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEigKC2Fubm90YXRpb25zGAIgASgLMhMubWNwLnYxLkFubm90YXRpb25zEhsKBGRhdGEYAyABKAxCCLLSGAQaAgECSAGIAQESIAoJbWltZV90eXBlGAQgASgJQgiy0hgEGgIBAkgCiAEBEiQKBHR5cGUYBSABKAlCEbLSGA0SByJhdWRpbyIaAgECSAOIAQESJQoJZGF0YV90ZXh0GOsHIAEoCUIMstIYCCoEZGF0YUgBSASIAQESVgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzIuLm1jcC52MS5BdWRpb0NvbnRlbnQuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCBwoFX2RhdGFCDAoKX21pbWVfdHlwZUIHCgVfdHlwZUIMCgpfZGF0YV90ZXh0Io0DChRCbG9iUmVzb3VyY2VDb250ZW50cxIgCgRtZXRhGAEgASgJQgay0hgCCAFIAFIFX21ldGGIAQESGwoEYmxvYhgCIAEoDEIIstIYBBoCAQJIAYgBARIWCgltaW1lX3R5cGUYAyABKAlIAogBARIaCgN1cmkYBCABKAlCCLLSGAQaAgECSAOIAQESJQoJYmxvYl90ZXh0GOoHIAEoCUIMstIYCCoEYmxvYkgBSASIAQESXgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzI2Lm1jcC52MS5CbG9iUmVzb3VyY2VDb250ZW50cy5BZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5Qgay0hgCOAEaOwoZQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBOgiy0hgECgIBAkIHCgVfbWV0YUIHCgVfYmxvYkIMCgpfbWltZV90eXBlQgYKBF91cmlCDAoKX2Jsb2JfdGV4dCKUAgoMQ29udGVudEJsb2NrEisKDHRleHRfY29udGVudBgBIAEoCzITLm1jcC52MS5UZXh0Q29udGVudEgAEi0KDWltYWdlX2NvbnRlbnQYAiABKAsyFC5tY3AudjEuSW1hZ2VDb250ZW50SAASLQoNYXVkaW9fY29udGVudBgDIAEoCzIULm1jcC52MS5BdWRpb0NvbnRlbnRIABItCg1yZXNvdXJjZV9saW5rGAQgASgLMhQubWNwLnYxLlJlc291cmNlTGlua0gAEjUKEWVtYmVkZGVkX3Jlc291cmNlGAUgASgLMhgubWNwLnYxLkVtYmVkZGVkUmVzb3VyY2VIADoKstIYBgoCAQIgAUIHCgV2YWx1ZSKdBAoQRW1iZWRkZWRSZXNvdXJjZRIgCgRtZXRhGAEgASgJQgay0hgCCAFIAFIFX21ldGGIAQESKAoLYW5ub3RhdGlvbnMYAiABKAsyEy5tY3AudjEuQW5ub3RhdGlvbnMSPQoIcmVzb3VyY2UYAyABKAsyIS5tY3AudjEuRW1iZWRkZWRSZXNvdXJjZS5SZXNvdXJjZUIIstIYBBoCAQISJwoEdHlwZRgEIAEoCUIUstIYEBIKInJlc291cmNlIhoCAQJIAYgBARJaChVhZGRpdGlvbmFsX3Byb3BlcnRpZXMY/w8gAygLMjIubWNwLnYxLkVtYmVkZGVkUmVzb3VyY2UuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ARqfAQoIUmVzb3VyY2USPgoWdGV4dF9yZXNvdXJjZV9jb250ZW50cxgBIAEoCzIcLm1jcC52MS5UZXh0UmVzb3VyY2VDb250ZW50c0gAEj4KFmJsb2JfcmVzb3VyY2VfY29udGVudHMYAiABKAsyHC5tY3AudjEuQmxvYlJlc291cmNlQ29udGVudHNIADoKstIYBgoCAQIgAUIHCgV2YWx1ZToIstIYBAoCAQJCBwoFX21ldGFCBwoFX3R5cGUivAMKDEltYWdlQ29udGVudBIgCgRtZXRhGAEgASgJQgay0hgCCAFIAFIFX21ldGGIAQESKAoLYW5ub3RhdGlvbnMYAiABKAsyEy5tY3AudjEuQW5ub3RhdGlvbnMSGwoEZGF0YRgDIAEoDEIIstIYBBoCAQJIAYgBARIgCgltaW1lX3R5cGUYBCABKAlCCLLSGAQaAgECSAKIAQESJAoEdHlwZRgFIAEoCUIRstIYDRIHImltYWdlIhoCAQJIA4gBARIlCglkYXRhX3RleHQY6wcgASgJQgyy0hgIKgRkYXRhSAFIBIgBARJWChVhZGRpdGlvbmFsX3Byb3BlcnRpZXMY/w8gAygLMi4ubWNwLnYxLkltYWdlQ29udGVudC5BZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5Qgay0hgCOAEaOwoZQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBOgiy0hgECgIBAkIHCgVfbWV0YUIHCgVfZGF0YUIMCgpfbWltZV90eXBlQgcKBV90eXBlQgwKCl9kYXRhX3RleHQiqgIKEFJlc291cmNlQ29udGVudHMSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEhYKCW1pbWVfdHlwZRgCIAEoCUgBiAEBEhoKA3VyaRgDIAEoCUIIstIYBBoCAQJIAogBARJaChVhZGRpdGlvbmFsX3Byb3BlcnRpZXMY/w8gAygLMjIubWNwLnYxLlJlc291cmNlQ29udGVudHMuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCDAoKX21pbWVfdHlwZUIGCgRfdXJpIqoECgxSZXNvdXJjZUxpbmsSIAoEbWV0YRgBIAEoCUIGstIYAggBSABSBV9tZXRhiAEBEigKC2Fubm90YXRpb25zGAIgASgLMhMubWNwLnYxLkFubm90YXRpb25zEhgKC2Rlc2NyaXB0aW9uGAMgASgJSAGIAQESGwoFaWNvbnMYBCADKAsyDC5tY3AudjEuSWNvbhIWCgltaW1lX3R5cGUYBSABKAlIAogBARIbCgRuYW1lGAYgASgJQgiy0hgEGgIBAkgDiAEBEhEKBHNpemUYByABKANIBIgBARISCgV0aXRsZRgIIAEoCUgFiAEBEiwKBHR5cGUYCSABKAlCGbLSGBUSDyJyZXNvdXJjZV9saW5rIhoCAQJIBogBARIaCgN1cmkYCiABKAlCCLLSGAQaAgECSAeIAQESVgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzIuLm1jcC52MS5SZXNvdXJjZUxpbmsuQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeUIGstIYAjgBGjsKGUFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AToIstIYBAoCAQJCBwoFX21ldGFCDgoMX2Rlc2NyaXB0aW9uQgwKCl9taW1lX3R5cGVCBwoFX25hbWVCBwoFX3NpemVCCAoGX3RpdGxlQgcKBV90eXBlQgYKBF91cmki1AIKC1RleHRDb250ZW50EiAKBG1ldGEYASABKAlCBrLSGAIIAUgAUgVfbWV0YYgBARIoCgthbm5vdGF0aW9ucxgCIAEoCzITLm1jcC52MS5Bbm5vdGF0aW9ucxIbCgR0ZXh0GAMgASgJQgiy0hgEGgIBAkgBiAEBEiMKBHR5cGUYBCABKAlCELLSGAwSBiJ0ZXh0IhoCAQJIAogBARJVChVhZGRpdGlvbmFsX3Byb3BlcnRpZXMY/w8gAygLMi0ubWNwLnYxLlRleHRDb250ZW50LkFkZGl0aW9uYWxQcm9wZXJ0aWVzRW50cnlCBrLSGAI4ARo7ChlBZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAE6CLLSGAQKAgECQgcKBV9tZXRhQgcKBV90ZXh0QgcKBV90eXBlItgCChRUZXh0UmVzb3VyY2VDb250ZW50cxIgCgRtZXRhGAEgASgJQgay0hgCCAFIAFIFX21ldGGIAQESFgoJbWltZV90eXBlGAIgASgJSAGIAQESGwoEdGV4dBgDIAEoCUIIstIYBBoCAQJIAogBARIaCgN1cmkYBCABKAlCCLLSGAQaAgECSAOIAQESXgoVYWRkaXRpb25hbF9wcm9wZXJ0aWVzGP8PIAMoCzI2Lm1jcC52MS5UZXh0UmVzb3VyY2VDb250ZW50cy5BZGRpdGlvbmFsUHJvcGVydGllc0VudHJ5Qgay0hgCOAEaOwoZQWRkaXRpb25hbFByb3BlcnRpZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBOgiy0hgECgIBAkIHCgVfbWV0YUIMCgpfbWltZV90eXBlQgcKBV90ZXh0QgYKBF91cmliBnByb3RvMw", [file_mcp_v1_base, file_mcp_v1_options]);
 
 /**
  * Audio provided to or from an LLM.
@@ -41,6 +41,8 @@ export type AudioContent = Message<"mcp.v1.AudioContent"> & {
   /**
    * The base64-encoded audio data.
    *
+   * Canonical base64 travels here as its bytes, any other text in `data_text`.
+   *
    * @generated from field: optional bytes data = 3;
    */
   data?: Uint8Array | undefined;
@@ -56,6 +58,18 @@ export type AudioContent = Message<"mcp.v1.AudioContent"> & {
    * @generated from field: optional string type = 5;
    */
   type?: string | undefined;
+
+  /**
+   * `data` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+   * space, non-zero bits after the last byte, or not base64 at all: the schema's `format: byte` only
+   * annotates): the string as it came, so that it goes back to JSON unchanged. `data` holds
+   * canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+   * the bytes decodes this text leniently (padding optional, `-` and `_` for `+` and `/`, white
+   * space skipped).
+   *
+   * @generated from field: optional string data_text = 1003;
+   */
+  dataText?: string | undefined;
 
   /**
    * Properties the spec does not define here, each as JSON text, kept in the order they came.
@@ -86,6 +100,8 @@ export type BlobResourceContents = Message<"mcp.v1.BlobResourceContents"> & {
   /**
    * A base64-encoded string representing the binary data of the item.
    *
+   * Canonical base64 travels here as its bytes, any other text in `blob_text`.
+   *
    * @generated from field: optional bytes blob = 2;
    */
   blob?: Uint8Array | undefined;
@@ -103,6 +119,18 @@ export type BlobResourceContents = Message<"mcp.v1.BlobResourceContents"> & {
    * @generated from field: optional string uri = 4;
    */
   uri?: string | undefined;
+
+  /**
+   * `blob` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+   * space, non-zero bits after the last byte, or not base64 at all: the schema's `format: byte` only
+   * annotates): the string as it came, so that it goes back to JSON unchanged. `blob` holds
+   * canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+   * the bytes decodes this text leniently (padding optional, `-` and `_` for `+` and `/`, white
+   * space skipped).
+   *
+   * @generated from field: optional string blob_text = 1002;
+   */
+  blobText?: string | undefined;
 
   /**
    * Properties the spec does not define here, each as JSON text, kept in the order they came.
@@ -266,6 +294,8 @@ export type ImageContent = Message<"mcp.v1.ImageContent"> & {
   /**
    * The base64-encoded image data.
    *
+   * Canonical base64 travels here as its bytes, any other text in `data_text`.
+   *
    * @generated from field: optional bytes data = 3;
    */
   data?: Uint8Array | undefined;
@@ -281,6 +311,18 @@ export type ImageContent = Message<"mcp.v1.ImageContent"> & {
    * @generated from field: optional string type = 5;
    */
   type?: string | undefined;
+
+  /**
+   * `data` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+   * space, non-zero bits after the last byte, or not base64 at all: the schema's `format: byte` only
+   * annotates): the string as it came, so that it goes back to JSON unchanged. `data` holds
+   * canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+   * the bytes decodes this text leniently (padding optional, `-` and `_` for `+` and `/`, white
+   * space skipped).
+   *
+   * @generated from field: optional string data_text = 1003;
+   */
+  dataText?: string | undefined;
 
   /**
    * Properties the spec does not define here, each as JSON text, kept in the order they came.

@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file mcp/v1/options.proto.
  */
 export const file_mcp_v1_options: GenFile = /*@__PURE__*/
-  fileDesc("ChRtY3AvdjEvb3B0aW9ucy5wcm90bxIGbWNwLnYxIrkBCglKc29uRmllbGQSCwoDcmF3GAEgASgIEhAKCGNvbnN0YW50GAIgASgJEiIKCHJlcXVpcmVkGAMgAygOMhAubWNwLnYxLlJldmlzaW9uEhIKCnJhd192YWx1ZXMYBCABKAgSCwoDa2V5GAUgASgJEg8KB21ldGhvZHMYBiADKAkSEgoKYWRkaXRpb25hbBgHIAEoCBIjCglyZXZpc2lvbnMYCCADKA4yEC5tY3AudjEuUmV2aXNpb24iZAoLSnNvbk1lc3NhZ2USIwoJcmV2aXNpb25zGAEgAygOMhAubWNwLnYxLlJldmlzaW9uEgsKA3JhdxgCIAEoCBIUCgxzY2FsYXJfdW5pb24YAyABKAgSDQoFdW5pb24YBCABKAgqVgoIUmV2aXNpb24SGAoUUkVWSVNJT05fVU5TUEVDSUZJRUQQABIXChNSRVZJU0lPTl8yMDI1XzExXzI1EAESFwoTUkVWSVNJT05fMjAyNl8wN18yOBACOkYKBGpzb24SHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGKaKAyABKAsyES5tY3AudjEuSnNvbkZpZWxkUgRqc29uOlkKDGpzb25fbWVzc2FnZRIfLmdvb2dsZS5wcm90b2J1Zi5NZXNzYWdlT3B0aW9ucximigMgASgLMhMubWNwLnYxLkpzb25NZXNzYWdlUgtqc29uTWVzc2FnZWIGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChRtY3AvdjEvb3B0aW9ucy5wcm90bxIGbWNwLnYxIs4BCglKc29uRmllbGQSCwoDcmF3GAEgASgIEhAKCGNvbnN0YW50GAIgASgJEiIKCHJlcXVpcmVkGAMgAygOMhAubWNwLnYxLlJldmlzaW9uEhIKCnJhd192YWx1ZXMYBCABKAgSCwoDa2V5GAUgASgJEg8KB21ldGhvZHMYBiADKAkSEgoKYWRkaXRpb25hbBgHIAEoCBIjCglyZXZpc2lvbnMYCCADKA4yEC5tY3AudjEuUmV2aXNpb24SEwoLYmFzZTY0X3RleHQYCSABKAgiZAoLSnNvbk1lc3NhZ2USIwoJcmV2aXNpb25zGAEgAygOMhAubWNwLnYxLlJldmlzaW9uEgsKA3JhdxgCIAEoCBIUCgxzY2FsYXJfdW5pb24YAyABKAgSDQoFdW5pb24YBCABKAgqVgoIUmV2aXNpb24SGAoUUkVWSVNJT05fVU5TUEVDSUZJRUQQABIXChNSRVZJU0lPTl8yMDI1XzExXzI1EAESFwoTUkVWSVNJT05fMjAyNl8wN18yOBACOkYKBGpzb24SHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGKaKAyABKAsyES5tY3AudjEuSnNvbkZpZWxkUgRqc29uOlkKDGpzb25fbWVzc2FnZRIfLmdvb2dsZS5wcm90b2J1Zi5NZXNzYWdlT3B0aW9ucximigMgASgLMhMubWNwLnYxLkpzb25NZXNzYWdlUgtqc29uTWVzc2FnZWIGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * How a field maps to a property of a JSON object.
@@ -53,7 +53,8 @@ export type JsonField = Message<"mcp.v1.JsonField"> & {
   rawValues: boolean;
 
   /**
-   * The JSON property a oneof member carries, when members of one oneof share a property.
+   * The JSON property a oneof member carries, when members of one oneof share a property; with
+   * `base64_text`, the property of the `bytes` field this field is the text alternative of.
    *
    * @generated from field: string key = 5;
    */
@@ -81,6 +82,15 @@ export type JsonField = Message<"mcp.v1.JsonField"> & {
    * @generated from field: repeated mcp.v1.Revision revisions = 8;
    */
   revisions: Revision[];
+
+  /**
+   * This string field carries the property `key` of the `bytes` field beside it when the
+   * property's text is not canonical base64 (standard alphabet, padded, zero bits after the last
+   * byte): the text as it came, so that it goes back unchanged. At most one of the two is set.
+   *
+   * @generated from field: bool base64_text = 9;
+   */
+  base64Text: boolean;
 };
 
 /**

@@ -8,7 +8,7 @@ from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Map
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class AudioContent(_message.Message):
-    __slots__ = ["additional_properties", "annotations", "data", "meta", "mime_type", "type"]
+    __slots__ = ["additional_properties", "annotations", "data", "data_text", "meta", "mime_type", "type"]
     class AdditionalPropertiesEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -19,19 +19,21 @@ class AudioContent(_message.Message):
     ADDITIONAL_PROPERTIES_FIELD_NUMBER: _ClassVar[int]
     ANNOTATIONS_FIELD_NUMBER: _ClassVar[int]
     DATA_FIELD_NUMBER: _ClassVar[int]
+    DATA_TEXT_FIELD_NUMBER: _ClassVar[int]
     META_FIELD_NUMBER: _ClassVar[int]
     MIME_TYPE_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     additional_properties: _containers.ScalarMap[str, str]
     annotations: _base_pb2.Annotations
     data: bytes
+    data_text: str
     meta: str
     mime_type: str
     type: str
-    def __init__(self, meta: _Optional[str] = ..., annotations: _Optional[_Union[_base_pb2.Annotations, _Mapping]] = ..., data: _Optional[bytes] = ..., mime_type: _Optional[str] = ..., type: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    def __init__(self, meta: _Optional[str] = ..., annotations: _Optional[_Union[_base_pb2.Annotations, _Mapping]] = ..., data: _Optional[bytes] = ..., mime_type: _Optional[str] = ..., type: _Optional[str] = ..., data_text: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class BlobResourceContents(_message.Message):
-    __slots__ = ["additional_properties", "blob", "meta", "mime_type", "uri"]
+    __slots__ = ["additional_properties", "blob", "blob_text", "meta", "mime_type", "uri"]
     class AdditionalPropertiesEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -41,15 +43,17 @@ class BlobResourceContents(_message.Message):
         def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     ADDITIONAL_PROPERTIES_FIELD_NUMBER: _ClassVar[int]
     BLOB_FIELD_NUMBER: _ClassVar[int]
+    BLOB_TEXT_FIELD_NUMBER: _ClassVar[int]
     META_FIELD_NUMBER: _ClassVar[int]
     MIME_TYPE_FIELD_NUMBER: _ClassVar[int]
     URI_FIELD_NUMBER: _ClassVar[int]
     additional_properties: _containers.ScalarMap[str, str]
     blob: bytes
+    blob_text: str
     meta: str
     mime_type: str
     uri: str
-    def __init__(self, meta: _Optional[str] = ..., blob: _Optional[bytes] = ..., mime_type: _Optional[str] = ..., uri: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    def __init__(self, meta: _Optional[str] = ..., blob: _Optional[bytes] = ..., mime_type: _Optional[str] = ..., uri: _Optional[str] = ..., blob_text: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class ContentBlock(_message.Message):
     __slots__ = ["audio_content", "embedded_resource", "image_content", "resource_link", "text_content"]
@@ -94,7 +98,7 @@ class EmbeddedResource(_message.Message):
     def __init__(self, meta: _Optional[str] = ..., annotations: _Optional[_Union[_base_pb2.Annotations, _Mapping]] = ..., resource: _Optional[_Union[EmbeddedResource.Resource, _Mapping]] = ..., type: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class ImageContent(_message.Message):
-    __slots__ = ["additional_properties", "annotations", "data", "meta", "mime_type", "type"]
+    __slots__ = ["additional_properties", "annotations", "data", "data_text", "meta", "mime_type", "type"]
     class AdditionalPropertiesEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -105,16 +109,18 @@ class ImageContent(_message.Message):
     ADDITIONAL_PROPERTIES_FIELD_NUMBER: _ClassVar[int]
     ANNOTATIONS_FIELD_NUMBER: _ClassVar[int]
     DATA_FIELD_NUMBER: _ClassVar[int]
+    DATA_TEXT_FIELD_NUMBER: _ClassVar[int]
     META_FIELD_NUMBER: _ClassVar[int]
     MIME_TYPE_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
     additional_properties: _containers.ScalarMap[str, str]
     annotations: _base_pb2.Annotations
     data: bytes
+    data_text: str
     meta: str
     mime_type: str
     type: str
-    def __init__(self, meta: _Optional[str] = ..., annotations: _Optional[_Union[_base_pb2.Annotations, _Mapping]] = ..., data: _Optional[bytes] = ..., mime_type: _Optional[str] = ..., type: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    def __init__(self, meta: _Optional[str] = ..., annotations: _Optional[_Union[_base_pb2.Annotations, _Mapping]] = ..., data: _Optional[bytes] = ..., mime_type: _Optional[str] = ..., type: _Optional[str] = ..., data_text: _Optional[str] = ..., additional_properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class ResourceContents(_message.Message):
     __slots__ = ["additional_properties", "meta", "mime_type", "uri"]

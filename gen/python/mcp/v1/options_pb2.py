@@ -14,7 +14,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14mcp/v1/options.proto\x12\x06mcp.v1\x1a google/protobuf/descriptor.proto\"\x82\x02\n\tJsonField\x12\x10\n\x03raw\x18\x01 \x01(\x08R\x03raw\x12\x1a\n\x08\x63onstant\x18\x02 \x01(\tR\x08\x63onstant\x12,\n\x08required\x18\x03 \x03(\x0e\x32\x10.mcp.v1.RevisionR\x08required\x12\x1d\n\nraw_values\x18\x04 \x01(\x08R\trawValues\x12\x10\n\x03key\x18\x05 \x01(\tR\x03key\x12\x18\n\x07methods\x18\x06 \x03(\tR\x07methods\x12\x1e\n\nadditional\x18\x07 \x01(\x08R\nadditional\x12.\n\trevisions\x18\x08 \x03(\x0e\x32\x10.mcp.v1.RevisionR\trevisions\"\x88\x01\n\x0bJsonMessage\x12.\n\trevisions\x18\x01 \x03(\x0e\x32\x10.mcp.v1.RevisionR\trevisions\x12\x10\n\x03raw\x18\x02 \x01(\x08R\x03raw\x12!\n\x0cscalar_union\x18\x03 \x01(\x08R\x0bscalarUnion\x12\x14\n\x05union\x18\x04 \x01(\x08R\x05union*V\n\x08Revision\x12\x18\n\x14REVISION_UNSPECIFIED\x10\x00\x12\x17\n\x13REVISION_2025_11_25\x10\x01\x12\x17\n\x13REVISION_2026_07_28\x10\x02:F\n\x04json\x12\x1d.google.protobuf.FieldOptions\x18\xa6\x8a\x03 \x01(\x0b\x32\x11.mcp.v1.JsonFieldR\x04json:Y\n\x0cjson_message\x12\x1f.google.protobuf.MessageOptions\x18\xa6\x8a\x03 \x01(\x0b\x32\x13.mcp.v1.JsonMessageR\x0bjsonMessageb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14mcp/v1/options.proto\x12\x06mcp.v1\x1a google/protobuf/descriptor.proto\"\xa3\x02\n\tJsonField\x12\x10\n\x03raw\x18\x01 \x01(\x08R\x03raw\x12\x1a\n\x08\x63onstant\x18\x02 \x01(\tR\x08\x63onstant\x12,\n\x08required\x18\x03 \x03(\x0e\x32\x10.mcp.v1.RevisionR\x08required\x12\x1d\n\nraw_values\x18\x04 \x01(\x08R\trawValues\x12\x10\n\x03key\x18\x05 \x01(\tR\x03key\x12\x18\n\x07methods\x18\x06 \x03(\tR\x07methods\x12\x1e\n\nadditional\x18\x07 \x01(\x08R\nadditional\x12.\n\trevisions\x18\x08 \x03(\x0e\x32\x10.mcp.v1.RevisionR\trevisions\x12\x1f\n\x0b\x62\x61se64_text\x18\t \x01(\x08R\nbase64Text\"\x88\x01\n\x0bJsonMessage\x12.\n\trevisions\x18\x01 \x03(\x0e\x32\x10.mcp.v1.RevisionR\trevisions\x12\x10\n\x03raw\x18\x02 \x01(\x08R\x03raw\x12!\n\x0cscalar_union\x18\x03 \x01(\x08R\x0bscalarUnion\x12\x14\n\x05union\x18\x04 \x01(\x08R\x05union*V\n\x08Revision\x12\x18\n\x14REVISION_UNSPECIFIED\x10\x00\x12\x17\n\x13REVISION_2025_11_25\x10\x01\x12\x17\n\x13REVISION_2026_07_28\x10\x02:F\n\x04json\x12\x1d.google.protobuf.FieldOptions\x18\xa6\x8a\x03 \x01(\x0b\x32\x11.mcp.v1.JsonFieldR\x04json:Y\n\x0cjson_message\x12\x1f.google.protobuf.MessageOptions\x18\xa6\x8a\x03 \x01(\x0b\x32\x13.mcp.v1.JsonMessageR\x0bjsonMessageb\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'mcp.v1.options_pb2', globals())
@@ -23,10 +23,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   google_dot_protobuf_dot_descriptor__pb2.MessageOptions.RegisterExtension(json_message)
 
   DESCRIPTOR._options = None
-  _REVISION._serialized_start=466
-  _REVISION._serialized_end=552
+  _REVISION._serialized_start=499
+  _REVISION._serialized_end=585
   _JSONFIELD._serialized_start=67
-  _JSONFIELD._serialized_end=325
-  _JSONMESSAGE._serialized_start=328
-  _JSONMESSAGE._serialized_end=464
+  _JSONFIELD._serialized_end=358
+  _JSONMESSAGE._serialized_start=361
+  _JSONMESSAGE._serialized_end=497
 # @@protoc_insertion_point(module_scope)

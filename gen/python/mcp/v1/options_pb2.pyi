@@ -15,8 +15,9 @@ json: _descriptor.FieldDescriptor
 json_message: _descriptor.FieldDescriptor
 
 class JsonField(_message.Message):
-    __slots__ = ["additional", "constant", "key", "methods", "raw", "raw_values", "required", "revisions"]
+    __slots__ = ["additional", "base64_text", "constant", "key", "methods", "raw", "raw_values", "required", "revisions"]
     ADDITIONAL_FIELD_NUMBER: _ClassVar[int]
+    BASE64_TEXT_FIELD_NUMBER: _ClassVar[int]
     CONSTANT_FIELD_NUMBER: _ClassVar[int]
     KEY_FIELD_NUMBER: _ClassVar[int]
     METHODS_FIELD_NUMBER: _ClassVar[int]
@@ -25,6 +26,7 @@ class JsonField(_message.Message):
     REQUIRED_FIELD_NUMBER: _ClassVar[int]
     REVISIONS_FIELD_NUMBER: _ClassVar[int]
     additional: bool
+    base64_text: bool
     constant: str
     key: str
     methods: _containers.RepeatedScalarFieldContainer[str]
@@ -32,7 +34,7 @@ class JsonField(_message.Message):
     raw_values: bool
     required: _containers.RepeatedScalarFieldContainer[Revision]
     revisions: _containers.RepeatedScalarFieldContainer[Revision]
-    def __init__(self, raw: bool = ..., constant: _Optional[str] = ..., required: _Optional[_Iterable[_Union[Revision, str]]] = ..., raw_values: bool = ..., key: _Optional[str] = ..., methods: _Optional[_Iterable[str]] = ..., additional: bool = ..., revisions: _Optional[_Iterable[_Union[Revision, str]]] = ...) -> None: ...
+    def __init__(self, raw: bool = ..., constant: _Optional[str] = ..., required: _Optional[_Iterable[_Union[Revision, str]]] = ..., raw_values: bool = ..., key: _Optional[str] = ..., methods: _Optional[_Iterable[str]] = ..., additional: bool = ..., revisions: _Optional[_Iterable[_Union[Revision, str]]] = ..., base64_text: bool = ...) -> None: ...
 
 class JsonMessage(_message.Message):
     __slots__ = ["raw", "revisions", "scalar_union", "union"]

@@ -22,13 +22,28 @@ export interface AudioContent {
   annotations?:
     | Annotations
     | undefined;
-  /** The base64-encoded audio data. */
+  /**
+   * The base64-encoded audio data.
+   *
+   * Canonical base64 travels here as its bytes, any other text in `data_text`.
+   */
   data?:
     | Buffer
     | undefined;
   /** The MIME type of the audio. Different providers may support different audio types. */
   mimeType?: string | undefined;
   type?:
+    | string
+    | undefined;
+  /**
+   * `data` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+   * space, non-zero bits after the last byte, or not base64 at all: the schema's `format: byte` only
+   * annotates): the string as it came, so that it goes back to JSON unchanged. `data` holds
+   * canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+   * the bytes decodes this text leniently (padding optional, `-` and `_` for `+` and `/`, white
+   * space skipped).
+   */
+  dataText?:
     | string
     | undefined;
   /** Properties the spec does not define here, each as JSON text, kept in the order they came. */
@@ -45,7 +60,11 @@ export interface BlobResourceContents {
   meta?:
     | string
     | undefined;
-  /** A base64-encoded string representing the binary data of the item. */
+  /**
+   * A base64-encoded string representing the binary data of the item.
+   *
+   * Canonical base64 travels here as its bytes, any other text in `blob_text`.
+   */
   blob?:
     | Buffer
     | undefined;
@@ -55,6 +74,17 @@ export interface BlobResourceContents {
     | undefined;
   /** The URI of this resource. */
   uri?:
+    | string
+    | undefined;
+  /**
+   * `blob` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+   * space, non-zero bits after the last byte, or not base64 at all: the schema's `format: byte` only
+   * annotates): the string as it came, so that it goes back to JSON unchanged. `blob` holds
+   * canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+   * the bytes decodes this text leniently (padding optional, `-` and `_` for `+` and `/`, white
+   * space skipped).
+   */
+  blobText?:
     | string
     | undefined;
   /** Properties the spec does not define here, each as JSON text, kept in the order they came. */
@@ -115,13 +145,28 @@ export interface ImageContent {
   annotations?:
     | Annotations
     | undefined;
-  /** The base64-encoded image data. */
+  /**
+   * The base64-encoded image data.
+   *
+   * Canonical base64 travels here as its bytes, any other text in `data_text`.
+   */
   data?:
     | Buffer
     | undefined;
   /** The MIME type of the image. Different providers may support different image types. */
   mimeType?: string | undefined;
   type?:
+    | string
+    | undefined;
+  /**
+   * `data` when its text is not canonical base64 (unpadded, the URL-safe alphabet, white
+   * space, non-zero bits after the last byte, or not base64 at all: the schema's `format: byte` only
+   * annotates): the string as it came, so that it goes back to JSON unchanged. `data` holds
+   * canonical (standard, padded) base64 as its bytes; at most one of the two is set. A reader that wants
+   * the bytes decodes this text leniently (padding optional, `-` and `_` for `+` and `/`, white
+   * space skipped).
+   */
+  dataText?:
     | string
     | undefined;
   /** Properties the spec does not define here, each as JSON text, kept in the order they came. */
@@ -288,6 +333,7 @@ function createBaseAudioContent(): AudioContent {
     data: undefined,
     mimeType: undefined,
     type: undefined,
+    dataText: undefined,
     additionalProperties: {},
   };
 }
@@ -308,6 +354,9 @@ export const AudioContent: MessageFns<AudioContent> = {
     }
     if (message.type !== undefined) {
       writer.uint32(42).string(message.type);
+    }
+    if (message.dataText !== undefined) {
+      writer.uint32(8026).string(message.dataText);
     }
     globalThis.Object.entries(message.additionalProperties).forEach(([key, value]: [string, string]) => {
       AudioContent_AdditionalPropertiesEntry.encode({ key: key as any, value }, writer.uint32(16378).fork()).join();
@@ -368,6 +417,14 @@ export const AudioContent: MessageFns<AudioContent> = {
             message.type = reader.string();
             continue;
           }
+          case 1003: {
+            if (tag !== 8026) {
+              break;
+            }
+
+            message.dataText = reader.string();
+            continue;
+          }
           case 2047: {
             if (tag !== 16378) {
               break;
@@ -406,6 +463,11 @@ export const AudioContent: MessageFns<AudioContent> = {
         ? globalThis.String(object.mime_type)
         : undefined,
       type: isSet(object.type) ? globalThis.String(object.type) : undefined,
+      dataText: isSet(object.dataText)
+        ? globalThis.String(object.dataText)
+        : isSet(object.data_text)
+        ? globalThis.String(object.data_text)
+        : undefined,
       additionalProperties: isObject(object.additionalProperties)
         ? (globalThis.Object.entries(object.additionalProperties) as [string, any][]).reduce(
           (acc: { [key: string]: string }, [key, value]: [string, any]) => {
@@ -453,6 +515,9 @@ export const AudioContent: MessageFns<AudioContent> = {
     if (message.type !== undefined) {
       obj.type = message.type;
     }
+    if (message.dataText !== undefined) {
+      obj.dataText = message.dataText;
+    }
     if (message.additionalProperties) {
       const entries = globalThis.Object.entries(message.additionalProperties) as [string, string][];
       if (entries.length > 0) {
@@ -477,6 +542,7 @@ export const AudioContent: MessageFns<AudioContent> = {
     message.data = object.data ?? undefined;
     message.mimeType = object.mimeType ?? undefined;
     message.type = object.type ?? undefined;
+    message.dataText = object.dataText ?? undefined;
     message.additionalProperties = (globalThis.Object.entries(object.additionalProperties ?? {}) as [string, string][])
       .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
         if (value !== undefined) {
@@ -578,7 +644,14 @@ export const AudioContent_AdditionalPropertiesEntry: MessageFns<AudioContent_Add
 };
 
 function createBaseBlobResourceContents(): BlobResourceContents {
-  return { meta: undefined, blob: undefined, mimeType: undefined, uri: undefined, additionalProperties: {} };
+  return {
+    meta: undefined,
+    blob: undefined,
+    mimeType: undefined,
+    uri: undefined,
+    blobText: undefined,
+    additionalProperties: {},
+  };
 }
 
 export const BlobResourceContents: MessageFns<BlobResourceContents> = {
@@ -594,6 +667,9 @@ export const BlobResourceContents: MessageFns<BlobResourceContents> = {
     }
     if (message.uri !== undefined) {
       writer.uint32(34).string(message.uri);
+    }
+    if (message.blobText !== undefined) {
+      writer.uint32(8018).string(message.blobText);
     }
     globalThis.Object.entries(message.additionalProperties).forEach(([key, value]: [string, string]) => {
       BlobResourceContents_AdditionalPropertiesEntry.encode({ key: key as any, value }, writer.uint32(16378).fork())
@@ -647,6 +723,14 @@ export const BlobResourceContents: MessageFns<BlobResourceContents> = {
             message.uri = reader.string();
             continue;
           }
+          case 1002: {
+            if (tag !== 8018) {
+              break;
+            }
+
+            message.blobText = reader.string();
+            continue;
+          }
           case 2047: {
             if (tag !== 16378) {
               break;
@@ -684,6 +768,11 @@ export const BlobResourceContents: MessageFns<BlobResourceContents> = {
         ? globalThis.String(object.mime_type)
         : undefined,
       uri: isSet(object.uri) ? globalThis.String(object.uri) : undefined,
+      blobText: isSet(object.blobText)
+        ? globalThis.String(object.blobText)
+        : isSet(object.blob_text)
+        ? globalThis.String(object.blob_text)
+        : undefined,
       additionalProperties: isObject(object.additionalProperties)
         ? (globalThis.Object.entries(object.additionalProperties) as [string, any][]).reduce(
           (acc: { [key: string]: string }, [key, value]: [string, any]) => {
@@ -728,6 +817,9 @@ export const BlobResourceContents: MessageFns<BlobResourceContents> = {
     if (message.uri !== undefined) {
       obj.uri = message.uri;
     }
+    if (message.blobText !== undefined) {
+      obj.blobText = message.blobText;
+    }
     if (message.additionalProperties) {
       const entries = globalThis.Object.entries(message.additionalProperties) as [string, string][];
       if (entries.length > 0) {
@@ -749,6 +841,7 @@ export const BlobResourceContents: MessageFns<BlobResourceContents> = {
     message.blob = object.blob ?? undefined;
     message.mimeType = object.mimeType ?? undefined;
     message.uri = object.uri ?? undefined;
+    message.blobText = object.blobText ?? undefined;
     message.additionalProperties = (globalThis.Object.entries(object.additionalProperties ?? {}) as [string, string][])
       .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
         if (value !== undefined) {
@@ -1398,6 +1491,7 @@ function createBaseImageContent(): ImageContent {
     data: undefined,
     mimeType: undefined,
     type: undefined,
+    dataText: undefined,
     additionalProperties: {},
   };
 }
@@ -1418,6 +1512,9 @@ export const ImageContent: MessageFns<ImageContent> = {
     }
     if (message.type !== undefined) {
       writer.uint32(42).string(message.type);
+    }
+    if (message.dataText !== undefined) {
+      writer.uint32(8026).string(message.dataText);
     }
     globalThis.Object.entries(message.additionalProperties).forEach(([key, value]: [string, string]) => {
       ImageContent_AdditionalPropertiesEntry.encode({ key: key as any, value }, writer.uint32(16378).fork()).join();
@@ -1478,6 +1575,14 @@ export const ImageContent: MessageFns<ImageContent> = {
             message.type = reader.string();
             continue;
           }
+          case 1003: {
+            if (tag !== 8026) {
+              break;
+            }
+
+            message.dataText = reader.string();
+            continue;
+          }
           case 2047: {
             if (tag !== 16378) {
               break;
@@ -1516,6 +1621,11 @@ export const ImageContent: MessageFns<ImageContent> = {
         ? globalThis.String(object.mime_type)
         : undefined,
       type: isSet(object.type) ? globalThis.String(object.type) : undefined,
+      dataText: isSet(object.dataText)
+        ? globalThis.String(object.dataText)
+        : isSet(object.data_text)
+        ? globalThis.String(object.data_text)
+        : undefined,
       additionalProperties: isObject(object.additionalProperties)
         ? (globalThis.Object.entries(object.additionalProperties) as [string, any][]).reduce(
           (acc: { [key: string]: string }, [key, value]: [string, any]) => {
@@ -1563,6 +1673,9 @@ export const ImageContent: MessageFns<ImageContent> = {
     if (message.type !== undefined) {
       obj.type = message.type;
     }
+    if (message.dataText !== undefined) {
+      obj.dataText = message.dataText;
+    }
     if (message.additionalProperties) {
       const entries = globalThis.Object.entries(message.additionalProperties) as [string, string][];
       if (entries.length > 0) {
@@ -1587,6 +1700,7 @@ export const ImageContent: MessageFns<ImageContent> = {
     message.data = object.data ?? undefined;
     message.mimeType = object.mimeType ?? undefined;
     message.type = object.type ?? undefined;
+    message.dataText = object.dataText ?? undefined;
     message.additionalProperties = (globalThis.Object.entries(object.additionalProperties ?? {}) as [string, string][])
       .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
         if (value !== undefined) {

@@ -66,7 +66,10 @@ export interface JsonField {
   required: Revision[];
   /** A map whose values are JSON text. */
   rawValues: boolean;
-  /** The JSON property a oneof member carries, when members of one oneof share a property. */
+  /**
+   * The JSON property a oneof member carries, when members of one oneof share a property; with
+   * `base64_text`, the property of the `bytes` field this field is the text alternative of.
+   */
   key: string;
   /** The JSON-RPC methods whose params or result this oneof member carries. */
   methods: string[];
@@ -78,6 +81,12 @@ export interface JsonField {
    * the additional properties.
    */
   revisions: Revision[];
+  /**
+   * This string field carries the property `key` of the `bytes` field beside it when the
+   * property's text is not canonical base64 (standard alphabet, padded, zero bits after the last
+   * byte): the text as it came, so that it goes back unchanged. At most one of the two is set.
+   */
+  base64Text: boolean;
 }
 
 /** How a message maps to a JSON value. */
@@ -102,6 +111,7 @@ function createBaseJsonField(): JsonField {
     methods: [],
     additional: false,
     revisions: [],
+    base64Text: false,
   };
 }
 
@@ -138,6 +148,9 @@ export const JsonField: MessageFns<JsonField> = {
         writer.int32(v);
       }
       writer.join();
+    }
+    if (message.base64Text !== false) {
+      writer.uint32(72).bool(message.base64Text);
     }
     return writer;
   },
@@ -239,6 +252,14 @@ export const JsonField: MessageFns<JsonField> = {
 
             break;
           }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.base64Text = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -267,6 +288,11 @@ export const JsonField: MessageFns<JsonField> = {
       revisions: globalThis.Array.isArray(object?.revisions)
         ? object.revisions.map((e: any) => revisionFromJSON(e))
         : [],
+      base64Text: isSet(object.base64Text)
+        ? globalThis.Boolean(object.base64Text)
+        : isSet(object.base64_text)
+        ? globalThis.Boolean(object.base64_text)
+        : false,
     };
   },
 
@@ -296,6 +322,9 @@ export const JsonField: MessageFns<JsonField> = {
     if (message.revisions?.length) {
       obj.revisions = message.revisions.map((e) => revisionToJSON(e));
     }
+    if (message.base64Text !== false) {
+      obj.base64Text = message.base64Text;
+    }
     return obj;
   },
 
@@ -312,6 +341,7 @@ export const JsonField: MessageFns<JsonField> = {
     message.methods = object.methods?.map((e) => e) || [];
     message.additional = object.additional ?? false;
     message.revisions = object.revisions?.map((e) => e) || [];
+    message.base64Text = object.base64Text ?? false;
     return message;
   },
 };
