@@ -10,10 +10,16 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
+import type { Buffer } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../observe/index.js";
-import { isRequest, JsonRpcError, parseMessageBytes } from "../jsonrpc/index.js";
+import {
+  DEFAULT_BODY_TIMEOUT_MS,
+  isRequest,
+  JsonRpcError,
+  parseMessageBytes,
+  readRequestBody,
+} from "../jsonrpc/index.js";
 import { authenticate, tokenFrom } from "./access.js";
 import type { AuthConfig } from "./auth-config.js";
 import { decide, logRefusal, type Refused, refusalText } from "./policy.js";
@@ -70,29 +76,6 @@ export function callerOf(
   );
 }
 
-/** Reads the body, and puts it back so the handler can read it again as it would. */
-async function peekBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let whole = true;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > INSPECT_LIMIT) {
-      whole = false;
-      break;
-    }
-  }
-  const replay = chunks;
-  Object.defineProperty(req, Symbol.asyncIterator, {
-    configurable: true,
-    value: async function* () {
-      yield* replay;
-    },
-  });
-  return whole ? Buffer.concat(chunks) : undefined;
-}
-
 /**
  * Checks `req` against `config`. Resolves to the caller's identity when the request may go on to
  * the handler; otherwise it has already answered (401 or 403) and resolves to undefined.
@@ -102,6 +85,7 @@ export async function guardHttpRequest(
   req: IncomingMessage,
   res: ServerResponse,
   log?: Logger,
+  bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS,
 ): Promise<string | undefined> {
   const identity = callerOf(config, req.headers);
   if (identity === undefined) {
@@ -114,7 +98,9 @@ export async function guardHttpRequest(
     return undefined;
   }
   if (req.method !== "POST" || (config.rules ?? []).length === 0) return identity;
-  const body = await peekBody(req);
+  // Read once, here and for the handler: a body that stalls is answered 408 by the handler.
+  const body = await readRequestBody(req, INSPECT_LIMIT, bodyTimeoutMs);
+  if (body === "timeout") return identity;
   if (body === undefined) {
     log?.warn("request refused: body too large to check", { caller: identity });
     res.setHeader("connection", "close");

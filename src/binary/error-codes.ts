@@ -40,14 +40,19 @@ export function jsonRpcCodeFor(code: Code): number {
   return TO_JSON_RPC.get(code) ?? -32603;
 }
 
-/** A ConnectError for an MCP error, carrying it whole as an `mcp.v1.Error` detail. */
+/**
+ * A ConnectError for an MCP error, carrying it whole as an `mcp.v1.Error` detail. The message is
+ * diagnostic text: a lone surrogate in it becomes U+FFFD (a protobuf string, and the percent-encoded
+ * `grpc-message`, cannot hold one); `data` is JSON text and keeps it.
+ */
 export function connectErrorFor(error: { code: number; message: string; data?: unknown }): ConnectError {
+  const message = String(error.message).toWellFormed();
   const detail = create(ErrorSchema, {
     code: BigInt(error.code),
-    message: error.message,
+    message,
     ...(error.data !== undefined ? { data: JSON.stringify(error.data) } : {}),
   });
-  return new ConnectError(error.message, connectCodeFor(error.code), undefined, [
+  return new ConnectError(message, connectCodeFor(error.code), undefined, [
     { desc: ErrorSchema, value: detail },
   ]);
 }
@@ -58,9 +63,9 @@ export function mcpErrorOf(error: ConnectError): { code: number; message: string
   if (detail?.code !== undefined) {
     return {
       code: Number(detail.code),
-      message: detail.message ?? error.rawMessage,
+      message: (detail.message ?? error.rawMessage).toWellFormed(),
       ...(detail.data !== undefined ? { data: JSON.parse(detail.data) as unknown } : {}),
     };
   }
-  return { code: jsonRpcCodeFor(error.code), message: error.rawMessage };
+  return { code: jsonRpcCodeFor(error.code), message: error.rawMessage.toWellFormed() };
 }

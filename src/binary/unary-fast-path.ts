@@ -33,7 +33,7 @@ import {
   trailerMux,
 } from "@connectrpc/connect/protocol-connect";
 import { parseTimeout as parseGrpcTimeout, setTrailerStatus } from "@connectrpc/connect/protocol-grpc";
-import type { ServiceBinding } from "./server.js";
+import { finishUnread, type ServiceBinding } from "./server.js";
 
 type NodeRequest = http.IncomingMessage | http2.Http2ServerRequest;
 type NodeResponse = http.ServerResponse | http2.Http2ServerResponse;
@@ -46,8 +46,13 @@ export interface FastPathOptions {
   services: ServiceBinding[];
   interceptors: Interceptor[];
   readMaxBytes: number;
+  /** How long the request body may go without a byte before the call fails. Default 5000 ms. */
+  bodyTimeoutMs?: number;
   contextValues?: (req: NodeRequest) => ContextValues;
 }
+
+/** Default {@link FastPathOptions.bodyTimeoutMs}: a body that never comes fails fast. */
+export const DEFAULT_BODY_TIMEOUT_MS = 5000;
 
 type Protocol = "connect" | "grpc";
 type Serialization = ReturnType<typeof createMethodSerializationLookup>;
@@ -154,7 +159,12 @@ async function serve(
   let error: ConnectError | undefined;
   try {
     if (timeout.error !== undefined) throw timeout.error;
-    const bytes = await readBody(req, options.readMaxBytes, protocol);
+    const bytes = await readBody(
+      req,
+      options.readMaxBytes,
+      protocol,
+      options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+    );
     const input = route.serialization
       .getI(binary)
       .parse(protocol === "grpc" ? unwrapEnvelope(bytes, options.readMaxBytes) : bytes);
@@ -171,8 +181,12 @@ async function serve(
     clearTimeout(timer);
   }
   if (res.destroyed) return;
+  // A body still owed (refused or timed out unread): HTTP/1.1 cannot reuse the connection.
+  if (!req.complete && req.httpVersion !== "2.0") context.responseHeader.set("connection", "close");
   if (protocol === "grpc") writeGrpc(res, context, body, error);
   else writeConnect(res, context, body, error);
+  // A body still owed on HTTP/2: end the stream once the answer is out (RFC 9113, 8.1).
+  if (!req.complete) finishUnread(req, res);
 }
 
 function writeConnect(
@@ -250,18 +264,55 @@ function unwrapEnvelope(bytes: Uint8Array, readMaxBytes: number): Uint8Array {
   return bytes.subarray(5);
 }
 
-/** The whole request body, refused past `readMaxBytes` (on the envelope's size too, for gRPC). */
-function readBody(req: NodeRequest, readMaxBytes: number, protocol: Protocol): Promise<Uint8Array> {
+/**
+ * The whole request body, refused past `readMaxBytes` (on the envelope's size too, for gRPC, and at
+ * once on a larger `Content-Length`), and failed with deadline_exceeded when no byte arrives for
+ * `idleMs` (a body announced but never sent, or one that stalls).
+ */
+function readBody(
+  req: NodeRequest,
+  readMaxBytes: number,
+  protocol: Protocol,
+  idleMs: number,
+): Promise<Uint8Array> {
   const limit = protocol === "grpc" ? readMaxBytes + 5 : readMaxBytes;
+  const declared = Number(req.headers["content-length"] ?? Number.NaN);
+  if (declared > limit) {
+    req.resume();
+    return Promise.reject(
+      new ConnectError(
+        `message size ${declared} is larger than configured readMaxBytes ${readMaxBytes}`,
+        Code.ResourceExhausted,
+      ),
+    );
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (error: ConnectError): void => {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.resume();
+      reject(error);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () =>
+          fail(
+            new ConnectError(
+              `request body incomplete: no byte arrived for ${idleMs} ms (received ${length})`,
+              Code.DeadlineExceeded,
+            ),
+          ),
+        idleMs,
+      );
+    };
     const onData = (chunk: Buffer) => {
       length += chunk.length;
       if (length > limit) {
-        req.off("data", onData);
-        req.resume();
-        reject(
+        fail(
           new ConnectError(
             `message size ${length} is larger than configured readMaxBytes ${readMaxBytes}`,
             Code.ResourceExhausted,
@@ -270,11 +321,16 @@ function readBody(req: NodeRequest, readMaxBytes: number, protocol: Protocol): P
         return;
       }
       chunks.push(chunk);
+      arm();
     };
     req.on("data", onData);
-    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)));
-    req.once("error", (error: Error) => reject(new ConnectError(error.message, Code.Aborted)));
-    req.once("aborted", () => reject(new ConnectError("the client went away", Code.Canceled)));
+    req.once("end", () => {
+      clearTimeout(timer);
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
+    });
+    req.once("error", (error: Error) => fail(new ConnectError(error.message, Code.Aborted)));
+    req.once("aborted", () => fail(new ConnectError("the client went away", Code.Canceled)));
+    arm();
   });
 }
 

@@ -8,7 +8,7 @@ const HELP = `usage: protomcp gateway (--upstream <stdio:COMMAND LINE | URL> | -
                         [--tls-key key.pem --tls-cert cert.pem [--tls-client-ca ca.pem]]
                         [--auth-token-env NAME] [--auth-rules rules.json] [--validate-arguments]
                         [--max-concurrent-per-upstream N] [--max-waiting-per-upstream N]
-                        [--max-stream-queue-messages N] [--max-stream-queue-bytes N]
+                        [--max-stream-queue-messages N] [--max-stream-queue-bytes N] [--body-timeout-ms N]
                         [--upstream-env NAME]... [--inherit-env] [--metrics-listen HOST:PORT]
 
 Serves mcp.v1.McpService (Connect, gRPC and gRPC-Web on one port, with gRPC reflection and health)
@@ -26,7 +26,8 @@ Limits: --max-concurrent-per-upstream calls in flight to one upstream (default 6
 --max-waiting-per-upstream more waiting their turn (default 64; beyond that resource_exhausted).
 A stream holds at most --max-stream-queue-messages (default 8192) or --max-stream-queue-bytes
 (default 16777216) unread by its caller; past that the upstream request is cancelled and the stream
-ends with resource_exhausted.
+ends with resource_exhausted. A unary call whose request body goes --body-timeout-ms (default 5000)
+without a byte fails with deadline_exceeded.
 stdio upstreams start with only HOME, LOGNAME, PATH, SHELL, TERM and USER of this environment
 (as the official SDK's stdio transport) plus the "env" of their mcpServers entry; --upstream-env NAME
 (repeatable) passes another variable, --inherit-env all of them. The --auth-token-env variable and
@@ -54,6 +55,7 @@ export async function run(args: string[]): Promise<number> {
       "max-waiting-per-upstream": { type: "string" },
       "max-stream-queue-messages": { type: "string" },
       "max-stream-queue-bytes": { type: "string" },
+      "body-timeout-ms": { type: "string" },
       "upstream-env": { type: "string", multiple: true },
       "inherit-env": { type: "boolean", default: false },
       "metrics-listen": { type: "string" },
@@ -110,6 +112,7 @@ export async function run(args: string[]): Promise<number> {
     ["max-waiting-per-upstream", "maxWaitingPerUpstream"],
     ["max-stream-queue-messages", "maxStreamQueueMessages"],
     ["max-stream-queue-bytes", "maxStreamQueueBytes"],
+    ["body-timeout-ms", "bodyTimeoutMs"],
   ] as const) {
     const text = values[flag];
     if (text === undefined) continue;

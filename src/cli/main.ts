@@ -39,5 +39,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`protomcp: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  // The long-running commands serve many callers: what nothing caught is logged and counted, not
+  // fatal (a backstop: each such failure is also a gap to close where it happened).
+  if (name !== "convert") {
+    const { installLastResort } = await import("../observe/index.js");
+    installLastResort();
+  }
   return (await command.load()).run(rest);
 }

@@ -20,6 +20,10 @@ options:
   --auth-token-env NAME   HTTP clients need a token from env NAME ("TOKEN" or "ID:TOKEN,...")
   --auth-rules FILE       per-tool rules: {"rules": [{"identity": "ID", "allow": [..], "deny": [..]}]}
   --upstream-token-env NAME  send the token in env NAME to the upstream as a bearer token
+  --max-message-bytes N   refuse (-32602) a request larger than N bytes in protobuf before sending
+                          it upstream (default 16777216, the gateway's own limit)
+  --body-timeout-ms N     with --listen: answer 408 (-32600) to a POST whose body goes N ms
+                          without a byte (default 5000)
   --metrics               serve Prometheus metrics at http://HOST:PORT/metrics (with --listen;
                           with --auth-token-env, only to clients with a valid token)
 `;
@@ -49,6 +53,8 @@ export async function run(args: string[]): Promise<number> {
     "auth-rules"?: string;
     "upstream-token-env"?: string;
     metrics?: boolean;
+    "max-message-bytes"?: string;
+    "body-timeout-ms"?: string;
   };
   try {
     values = parseArgs({
@@ -63,6 +69,8 @@ export async function run(args: string[]): Promise<number> {
         "auth-rules": { type: "string" },
         "upstream-token-env": { type: "string" },
         metrics: { type: "boolean" },
+        "max-message-bytes": { type: "string" },
+        "body-timeout-ms": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -89,6 +97,18 @@ export async function run(args: string[]): Promise<number> {
   if (values.listen !== undefined && address === undefined) {
     return fail(`want --listen HOST:PORT, got '${values.listen}'\n`, 2);
   }
+  const numbers: { maxMessageBytes?: number; bodyTimeoutMs?: number } = {};
+  for (const [flag, option] of [
+    ["max-message-bytes", "maxMessageBytes"],
+    ["body-timeout-ms", "bodyTimeoutMs"],
+  ] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < 1)
+      return fail(`--${flag} must be an integer >= 1, not '${text}'\n`, 2);
+    numbers[option] = n;
+  }
   let auth: AuthConfig | undefined;
   let upstreamToken: string | undefined;
   try {
@@ -113,6 +133,7 @@ export async function run(args: string[]): Promise<number> {
     ...(auth === undefined ? {} : { auth }),
     ...(upstreamToken === undefined ? {} : { upstreamToken }),
     ...(values.metrics === true ? { metrics: true } : {}),
+    ...numbers,
   });
   if (face.url !== undefined)
     process.stderr.write(`protomcp mcp: serving MCP at ${face.url} for ${upstream.href}\n`);

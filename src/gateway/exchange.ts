@@ -13,6 +13,7 @@ import { Code, ConnectError, type HandlerContext } from "@connectrpc/connect";
 import { type JSONRPCMessage, JSONRPCMessageSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { mcpErrorOf } from "../binary/index.js";
 import { ErrorCode, type JsonObject, JsonRpcError } from "../jsonrpc/index.js";
+import { reportUnexpected } from "../observe/index.js";
 import { JsonRpcTranscoder } from "../transcode/index.js";
 import type { Forward } from "./mcp-service.js";
 import { DEFAULT_QUEUE_LIMITS, MessageQueue, type QueueLimits } from "./message-queue.js";
@@ -70,7 +71,9 @@ export async function* exchange(
   const output = new MessageQueue<JSONRPCMessage>(limits);
   const abort = new AbortController();
   const send = (json: JsonObject): void => {
-    const { message, bytes } = codec.encode({ jsonrpc: "2.0", ...json });
+    const encoded = encodeOrAnswer(codec, json, String(request.method));
+    if (encoded === undefined) return;
+    const { message, bytes } = encoded;
     if (output.push(message, bytes) || abort.signal.aborted) return;
     // Aborting the request sends the upstream `notifications/cancelled`.
     output.fail(streamOverflow(limits, `Exchange ${String(request.method)}`));
@@ -87,20 +90,44 @@ export async function* exchange(
       new Promise<JsonObject>((resolve, reject) => {
         const ownId = `protomcp-gateway-${++nextId}`;
         waiting.set(ownId, { resolve, reject });
+        // A request the caller's binary form cannot hold throws here: the upstream's request is
+        // answered with that error (the executor's throw rejects it).
+        const stop = () => waiting.delete(ownId);
         signal.addEventListener("abort", () => {
           if (!waiting.delete(ownId)) return;
           reject(new JsonRpcError(ErrorCode.InternalError, "request cancelled by the server"));
           // The caller may be asking a person or a model: tell it to stop.
           send({ method: "notifications/cancelled", params: { requestId: ownId } });
         });
-        send({ id: ownId, method, ...(params === undefined ? {} : { params }) });
+        try {
+          send({ id: ownId, method, ...(params === undefined ? {} : { params }) });
+        } catch (error) {
+          stop();
+          throw new JsonRpcError(
+            ErrorCode.InternalError,
+            `cannot relay ${method} to the binary caller: ${describeError(error)}`,
+          );
+        }
       }),
   );
 
   // The rest of the stream: answers to the upstream's requests, and a possible cancellation.
   void (async () => {
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-      const message = codec.decode(next.value);
+      let message: JsonObject;
+      try {
+        message = codec.decode(next.value);
+      } catch (error) {
+        // The caller's message has no JSON form: the stream ends with that, and the request stops.
+        output.fail(
+          new ConnectError(
+            `cannot read a message of the exchange: ${describeError(error)}`,
+            Code.InvalidArgument,
+          ),
+        );
+        abort.abort();
+        return;
+      }
       if (message.method === "notifications/cancelled") abort.abort();
       const key = message.id === undefined ? undefined : String(message.id);
       const answered = key === undefined ? undefined : waiting.get(key);
@@ -132,6 +159,11 @@ export async function* exchange(
         (error: unknown) =>
           send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject }),
       )
+      .catch((error: unknown) => {
+        // Not even an error answer could be sent: the stream ends with it.
+        reportUnexpected("gateway.exchange.answer", error, undefined, { method: String(request.method) });
+        output.fail(ConnectError.from(error));
+      })
       .finally(() => output.end());
     yield* output;
   } finally {
@@ -140,6 +172,42 @@ export async function* exchange(
     for (const w of waiting.values())
       w.reject(new JsonRpcError(ErrorCode.InternalError, "the binary caller went away"));
     waiting.clear();
+  }
+}
+
+/** An error's message for a JSON-RPC or Connect error: well-formed text, whatever it held. */
+function describeError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).toWellFormed();
+}
+
+/**
+ * `json` encoded for the caller. A response the binary form cannot hold (a string with a lone
+ * surrogate where protobuf has a `string`) is answered with -32603 saying what and where instead; a
+ * notification is dropped (logged and counted); a request throws (its sender is answered).
+ */
+function encodeOrAnswer(
+  codec: StreamCodec,
+  json: JsonObject,
+  method: string,
+): { message: JSONRPCMessage; bytes: number } | undefined {
+  try {
+    return codec.encode({ jsonrpc: "2.0", ...json });
+  } catch (error) {
+    if (typeof json.method === "string") {
+      if (json.id !== undefined) throw error;
+      reportUnexpected("gateway.exchange.notification", error, undefined, { method: json.method });
+      return undefined;
+    }
+    const cause = json.error as JsonObject | undefined;
+    const message =
+      cause !== undefined
+        ? String(cause.message).toWellFormed()
+        : `cannot convert the upstream's answer to ${method}: ${describeError(error)}`;
+    return codec.encode({
+      jsonrpc: "2.0",
+      id: json.id ?? null,
+      error: { code: Number(cause?.code ?? ErrorCode.InternalError), message },
+    });
   }
 }
 

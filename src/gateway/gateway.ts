@@ -8,6 +8,7 @@ import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { type AuthConfig, CALLER, createAuthInterceptor, createRequestAuthorizer } from "../auth/index.js";
 import { type BinaryServer, type ListenOptions, startBinaryServer } from "../binary/index.js";
 import {
+  countUnexpectedErrorsIn,
   createLogger,
   type Logger,
   type MetricsEndpoint,
@@ -69,6 +70,11 @@ export interface GatewayOptions extends ListenOptions {
    * `resource_exhausted` at once. Default 64.
    */
   maxWaitingPerUpstream?: number;
+  /**
+   * How long a unary call's request body may go without a byte arriving (announced but never sent,
+   * or stalled) before the call fails with deadline_exceeded. Default 5000 ms.
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** A running gateway. */
@@ -136,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
   const metrics = options.metrics ?? new MetricsRegistry();
+  const stopCounting = countUnexpectedErrorsIn(metrics);
   const defaultName = [...upstreams.keys()][0]!;
   const interceptors = [
     createCallObserver(metrics, log, {
@@ -154,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.tls === undefined ? {} : { tls: options.tls }),
     services: [{ service: McpService, impl }],
     interceptors,
+    ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs: options.bodyTimeoutMs }),
     fallback: metricsRoute(options.metricsListen === undefined ? metrics : undefined, options.auth),
   });
   let endpoint: MetricsEndpoint | undefined;
@@ -161,6 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     endpoint =
       options.metricsListen === undefined ? undefined : await serveMetrics(metrics, options.metricsListen);
   } catch (error) {
+    stopCounting();
     await server.close();
     await Promise.all([...upstreams.values()].map((u) => u.close()));
     throw error;
@@ -177,6 +186,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     metricsUrl: endpoint?.url ?? `${server.url}/metrics`,
     async close() {
+      stopCounting();
       await endpoint?.close();
       await server.close();
       await Promise.all([...upstreams.values()].map((u) => u.close()));

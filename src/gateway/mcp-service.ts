@@ -19,6 +19,7 @@ import { json } from "../../gen/es/mcp/v1/options_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import { mcpErrorOf } from "../binary/index.js";
 import type { JsonObject, RequestOptions } from "../jsonrpc/index.js";
+import { reportUnexpected } from "../observe/index.js";
 import { findMessage } from "../schema/index.js";
 import { binaryToValue, JsonRpcTranscoder, TranscodeError, valueToBinary } from "../transcode/index.js";
 import { ArgumentValidation } from "./argument-validation.js";
@@ -230,9 +231,40 @@ async function* call(
   const callerToken = (message.params?._meta as JsonObject | undefined)?.progressToken;
   const queue = new MessageQueue<JSONRPCMessage>(limits);
   const overflow = new AbortController();
-  const push = (value: object) => {
+  const push = (value: {
+    jsonrpc: string;
+    id?: unknown;
+    method?: unknown;
+    params?: unknown;
+    result?: unknown;
+    error?: unknown;
+  }) => {
     if (overflow.signal.aborted) return;
-    const bytes = transcoder.toBinary(JSON.stringify(value));
+    let bytes: Uint8Array;
+    try {
+      bytes = transcoder.toBinary(JSON.stringify(value));
+    } catch (error) {
+      // A notification the binary form cannot hold is dropped (logged, counted); a response is
+      // answered with -32603 saying what cannot be converted and where.
+      if (value.method !== undefined) {
+        reportUnexpected("gateway.call.notification", error, undefined, { method: String(value.method) });
+        return;
+      }
+      const cause = value.error as { code?: unknown; message?: unknown } | undefined;
+      bytes = transcoder.toBinary(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id,
+          error: {
+            code: Number(cause?.code ?? -32603),
+            message:
+              cause !== undefined
+                ? String(cause.message).toWellFormed()
+                : `cannot convert the upstream's answer to ${method}: ${String(error instanceof Error ? error.message : error).toWellFormed()}`,
+          },
+        }),
+      );
+    }
     if (queue.push(fromBinary(JSONRPCMessageSchema, bytes), bytes.byteLength)) return;
     // Aborting the request sends the upstream `notifications/cancelled`.
     overflow.abort();
@@ -258,6 +290,11 @@ async function* call(
         else push({ jsonrpc: "2.0", id, error: mcpErrorOf(ConnectError.from(error)) });
       },
     )
+    .catch((error: unknown) => {
+      // Not even an error answer could be sent: the stream ends with it.
+      reportUnexpected("gateway.call.answer", error, undefined, { method });
+      queue.fail(ConnectError.from(error));
+    })
     .finally(() => queue.end());
   try {
     yield* queue;
@@ -284,17 +321,25 @@ function callEnded(context: HandlerContext): ConnectError | undefined {
 async function* listen(upstream: Upstream, context: HandlerContext, limits: QueueLimits) {
   await upstream.ready();
   const transcoder = new JsonRpcTranscoder({ revision: upstream.revision, requireFields: false });
-  const queue = new MessageQueue<string>(limits);
+  const queue = new MessageQueue<Uint8Array>(limits);
   const stop = upstream.onNotification((method, params) => {
     const text = JSON.stringify({ jsonrpc: "2.0", method, ...(params !== undefined ? { params } : {}) });
-    if (!queue.push(text, Buffer.byteLength(text))) queue.fail(streamOverflow(limits, "SubscriptionsListen"));
+    let bytes: Uint8Array;
+    try {
+      bytes = transcoder.toBinary(text);
+    } catch (error) {
+      // One notification the binary form cannot hold is dropped (logged, counted); the stream goes on.
+      reportUnexpected("gateway.listen.notification", error, undefined, { upstream: upstream.name, method });
+      return;
+    }
+    if (!queue.push(bytes, bytes.byteLength)) queue.fail(streamOverflow(limits, "SubscriptionsListen"));
   });
   const onAbort = () => queue.end();
   context.signal.addEventListener("abort", onAbort, { once: true });
   try {
     for await (const next of queue) {
       if (context.signal.aborted) return;
-      const message = fromBinary(JSONRPCMessageSchema, transcoder.toBinary(next));
+      const message = fromBinary(JSONRPCMessageSchema, next);
       if (message.value.case === "jsonrpcNotification") yield message.value.value;
     }
   } finally {

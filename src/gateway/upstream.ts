@@ -16,7 +16,7 @@ import {
   StreamableHttpClientTransport,
   type Transport,
 } from "../jsonrpc/index.js";
-import { LabelValues, type Logger } from "../observe/index.js";
+import { LabelValues, type Logger, reportUnexpected } from "../observe/index.js";
 import { type UpstreamConfig, type UpstreamEnvPolicy, upstreamEnvironment } from "./upstream-config.js";
 
 const MIN_BACKOFF_MS = 100;
@@ -221,9 +221,26 @@ export class Upstream {
     }
     for (const method of SERVER_NOTIFICATIONS) {
       client.setNotificationHandler(method, (n) => {
-        for (const l of this.listeners) l(method, n.params);
+        // One listener's failure is its own: the others (other callers' streams) still hear it.
+        for (const l of this.listeners) {
+          try {
+            l(method, n.params);
+          } catch (error) {
+            reportUnexpected("gateway.upstream.notification", error, this.log, {
+              upstream: this.name,
+              method,
+            });
+          }
+        }
       });
     }
+    // What the upstream sent that answers nothing (unparseable lines, stray responses, handler
+    // failures) is logged, not dropped silently.
+    client.onerror = (error) =>
+      this.log.warn("upstream sent a message the gateway could not use", {
+        upstream: this.name,
+        error: error.message,
+      });
     client.onclose = (info) => {
       if (this.client !== client) return;
       this.client = undefined;

@@ -5,7 +5,10 @@
  * Every message is its own POST. The server answers a request with JSON or with an
  * SSE stream that carries related notifications and requests before the response.
  * Under 2025-11-25 the client may also hold one GET stream open for messages the
- * server sends on its own; 2026-07-28 has no GET stream and no sessions.
+ * server sends on its own; 2026-07-28 has no GET stream and no sessions. A request's
+ * SSE stream that ends before its response is resumed with `GET` + `Last-Event-ID` after
+ * the server's `retry` time (2025-11-25 "Resumability and Redelivery"), a bounded number
+ * of times.
  *
  * @module
  */
@@ -43,6 +46,26 @@ export interface HttpClientOptions {
   openGetStream?: boolean;
   /** Time `close()` waits for the session DELETE. Default 2000 ms. */
   closeTimeoutMs?: number;
+  /**
+   * When a request's SSE stream ends before its response, reconnect with `GET` and
+   * `Last-Event-ID` (2025-11-25 "Resumability and Redelivery") at most this many times in a row
+   * without a message arriving, then fail the request. 0 turns resumption off. Default 5.
+   */
+  maxReconnectAttempts?: number;
+  /** Wait before reconnecting when the server sent no `retry` field. Default 1000 ms. */
+  defaultRetryMs?: number;
+}
+
+/** What one SSE body brought. */
+interface SseOutcome {
+  /** The response to the request was among its events. */
+  seen: boolean;
+  /** It carried at least one message event. */
+  messages: boolean;
+  /** The last event ID, carried over from earlier streams of the same request. */
+  lastEventId: string | undefined;
+  /** The server's last `retry` time, likewise carried over. */
+  retryMs: number | undefined;
 }
 
 /** Methods whose `params.name` or `params.uri` is mirrored into `Mcp-Name` (2026-07-28 "Request Metadata"). */
@@ -90,7 +113,7 @@ export class StreamableHttpClientTransport implements Transport {
 
   /**
    * POSTs one message. For a request, resolves once its response has arrived (JSON
-   * body, or the end of the SSE stream); rejects if the stream ended without it.
+   * body, or the SSE stream, resumed if it ended early); rejects if it never came.
    * An HTTP error whose body is a JSON-RPC error for this request is delivered as
    * that response; other HTTP errors reject with the status and body.
    */
@@ -120,13 +143,9 @@ export class StreamableHttpClientTransport implements Transport {
     }
     const type = response.headers.get("content-type") ?? "";
     if (type.includes("text/event-stream")) {
-      const seen = await this.readSse(response, requestId);
-      if (requestId !== undefined && !seen && !this.closed) {
-        throw new JsonRpcError(
-          LocalCode.ConnectionClosed,
-          `cannot complete ${method}: SSE stream ended before the response`,
-        );
-      }
+      const outcome = await this.readSse(response, requestId);
+      if (requestId !== undefined && !outcome.seen && !this.closed)
+        await this.resume(method, requestId, outcome);
       return;
     }
     if (type.includes("application/json")) {
@@ -252,14 +271,24 @@ export class StreamableHttpClientTransport implements Transport {
     return undefined;
   }
 
-  /** Reads an SSE body to its end; true if the response to `requestId` was among its events. */
-  private async readSse(response: Response, requestId: RequestId | undefined): Promise<boolean> {
+  /**
+   * Reads an SSE body to its end (or, with `untilSeen`, until the response to `requestId`), and
+   * says what it brought; `before` carries the event ID and `retry` of earlier streams.
+   */
+  private async readSse(
+    response: Response,
+    requestId: RequestId | undefined,
+    before?: SseOutcome,
+    untilSeen = false,
+  ): Promise<SseOutcome> {
     let seen = false;
+    let messages = false;
     // An event stream is UTF-8 (HTML, server-sent events): invalid bytes end the stream with an
     // error rather than reaching a message as U+FFFD.
     const decoder = new TextDecoder("utf-8", { fatal: true });
     const sse = new SseDecoder((event) => {
       if (event.event !== "message" || event.data === "") return;
+      messages = true;
       const message = parseMessage(event.data);
       if (message instanceof JsonRpcError) {
         this.onerror?.(message);
@@ -268,10 +297,20 @@ export class StreamableHttpClientTransport implements Transport {
       if (requestId !== undefined && message.method === undefined && message.id === requestId) seen = true;
       this.onmessage?.(message);
     });
+    const outcome = (): SseOutcome => ({
+      seen,
+      messages,
+      lastEventId: sse.lastEventId || before?.lastEventId,
+      retryMs: sse.retryMs ?? before?.retryMs,
+    });
     const body = response.body;
-    if (body === null) return false;
+    if (body === null) return outcome();
     try {
-      for await (const chunk of body) sse.push(decoder.decode(chunk, { stream: true }));
+      for await (const chunk of body) {
+        sse.push(decoder.decode(chunk, { stream: true }));
+        // Leaving the loop cancels the body: a resumed GET stream may stay open after the response.
+        if (untilSeen && seen) break;
+      }
     } catch (cause) {
       if (!this.closed) {
         const reason = cause instanceof Error ? cause.message : String(cause);
@@ -280,7 +319,64 @@ export class StreamableHttpClientTransport implements Transport {
         );
       }
     }
-    return seen;
+    return outcome();
+  }
+
+  /**
+   * The request's SSE stream ended before its response: reconnect with `GET` and `Last-Event-ID`
+   * after the server's `retry` time (2025-11-25 "Resumability and Redelivery"), until the response
+   * comes or `maxReconnectAttempts` streams in a row bring no message; then fail the request.
+   */
+  private async resume(method: string, requestId: RequestId, first: SseOutcome): Promise<void> {
+    const limit = this.options.maxReconnectAttempts ?? 5;
+    let outcome = first;
+    let attempts = 0;
+    const failure = (why: string): JsonRpcError =>
+      new JsonRpcError(
+        LocalCode.ConnectionClosed,
+        `cannot complete ${method}: SSE stream ended before the response, ${why}`,
+      );
+    for (;;) {
+      const lastEventId = outcome.lastEventId;
+      if (lastEventId === undefined || limit === 0) {
+        throw failure(
+          limit === 0 ? "and resumption is off" : "and the server sent no event ID to resume from",
+        );
+      }
+      if (attempts >= limit) {
+        throw failure(`and ${attempts} reconnection(s) with Last-Event-ID ${lastEventId} did not bring it`);
+      }
+      attempts++;
+      await this.sleep(outcome.retryMs ?? this.options.defaultRetryMs ?? 1000);
+      if (this.closed) return;
+      const headers = await this.headers("text/event-stream");
+      headers["last-event-id"] = lastEventId;
+      const response = await this.fetch(`${method} (resuming)`, "GET", headers);
+      const type = response.headers.get("content-type") ?? "";
+      if (!response.ok || !type.includes("text/event-stream")) {
+        await response.body?.cancel();
+        throw failure(
+          `and the server refused to resume it (GET with Last-Event-ID: HTTP ${response.status})`,
+        );
+      }
+      outcome = await this.readSse(response, requestId, outcome, true);
+      if (outcome.seen || this.closed) return;
+      // A stream that carried messages was progress: the count is of fruitless attempts in a row.
+      if (outcome.messages) attempts = 0;
+    }
+  }
+
+  /** Waits `ms`, or less if the transport closes. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.abort.signal.addEventListener("abort", done);
+    });
   }
 
   private openGetStream(): void {

@@ -9,11 +9,11 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { JsonRpcError } from "./errors.js";
 import { HttpServerConnection } from "./http-server-connection.js";
+import { DEFAULT_BODY_TIMEOUT_MS, readRequestBody } from "./request-body.js";
 import {
   ErrorCode,
   isRequest,
@@ -37,6 +37,11 @@ export interface HttpServerOptions {
   allowedOrigins?: readonly string[];
   /** Largest accepted POST body in bytes. Default 4 MiB. */
   maxBodyBytes?: number;
+  /**
+   * How long a POST body may go without a byte arriving (a body announced but never sent, or one
+   * that stalls) before the request is answered 408 with JSON-RPC -32600. Default 5000 ms.
+   */
+  bodyTimeoutMs?: number;
   /** Makes session ids; they must be visible ASCII (2025-11-25 "Session Management"). Default `randomUUID`. */
   sessionIdGenerator?: () => string;
 }
@@ -110,7 +115,13 @@ export class StreamableHttpHandler {
       reply(res, 415, invalid("cannot accept POST: Content-Type must be application/json"));
       return;
     }
-    const body = await readBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    const timeoutMs = this.options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+    const body = await readRequestBody(req, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY, timeoutMs);
+    if (body === "timeout") {
+      res.setHeader("connection", "close");
+      reply(res, 408, invalid(`cannot accept POST: no request body byte arrived for ${timeoutMs} ms`));
+      return;
+    }
     if (body === undefined) {
       res.setHeader("connection", "close");
       reply(res, 413, invalid("cannot accept POST: body is larger than the limit"));
@@ -293,18 +304,4 @@ function headerMismatch(
     return `Header mismatch: Mcp-Method "${method ?? ""}" does not match body "${message.method}"`;
   }
   return undefined;
-}
-
-/** Reads the body's bytes; undefined when it passes `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const declared = Number(req.headers["content-length"] ?? Number.NaN);
-  if (declared > limit) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

@@ -22,6 +22,7 @@ export { encodeHeaderValue, type HttpClientOptions, StreamableHttpClientTranspor
 export { type HttpServerOptions, StreamableHttpHandler } from "./http-server.js";
 export type { HttpServerConnection } from "./http-server-connection.js";
 export { createInMemoryPair } from "./in-memory.js";
+export { DEFAULT_BODY_TIMEOUT_MS, type RequestBody, readRequestBody } from "./request-body.js";
 export { DEFAULT_MAX_LINE_BYTES, encodeLine, LineDecoder, type LineDecoderOptions } from "./line-framing.js";
 export {
   classifyMessage,

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { reportUnexpected } from "../observe/contain.js";
 import { JsonRpcError, LocalCode } from "./errors.js";
 import {
   ErrorCode,
@@ -112,7 +113,16 @@ export class Peer {
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.requestHandlers.set("ping", async () => ({}));
-    transport.onmessage = (message, info) => this.receive(message, info);
+    // Whatever one message's handling throws stays with that message: a throw here would reach
+    // the transport's reader (a stream's data event) and end the process.
+    transport.onmessage = (message, info) => {
+      try {
+        this.receive(message, info);
+      } catch (error) {
+        reportUnexpected("jsonrpc.peer.receive", error, undefined, { method: message.method });
+        this.onerror?.(JsonRpcError.from(error));
+      }
+    };
     transport.onerror = (error) => this.onerror?.(error);
     transport.onclose = (info) => this.closed(info);
   }
@@ -269,7 +279,13 @@ export class Peer {
       const pending = id === undefined ? undefined : this.pending.get(id);
       if (pending !== undefined) {
         pending.restartTimer?.();
-        pending.onprogress?.(params);
+        try {
+          pending.onprogress?.(params);
+        } catch (error) {
+          // One progress update the listener could not take (say, not convertible) is dropped;
+          // the request goes on.
+          reportUnexpected("jsonrpc.peer.progress", error, undefined, { method: pending.method });
+        }
         return;
       }
     }
@@ -310,12 +326,18 @@ export class Peer {
         if (this.inflight.get(id) === controller) this.inflight.delete(id);
         // A cancelled request gets no response (basic/utilities/cancellation).
         if (!controller.signal.aborted) this.reply(response, related);
-      });
+      })
+      .catch((error: unknown) => reportUnexpected("jsonrpc.peer.reply", error, undefined, { method }));
   }
 
   private reply(response: JsonRpcMessage, options: SendOptions): void {
     if (this.isClosed) return;
-    this.transport.send(response, options).catch((e) => this.onerror?.(JsonRpcError.from(e)));
+    // `send` is a promise, but a transport may still throw before it makes one.
+    try {
+      this.transport.send(response, options).catch((e) => this.onerror?.(JsonRpcError.from(e)));
+    } catch (e) {
+      this.onerror?.(JsonRpcError.from(e));
+    }
   }
 
   private closed(info: CloseInfo): void {

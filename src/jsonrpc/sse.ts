@@ -27,8 +27,15 @@ export class SseDecoder {
   private lastId: string | undefined;
   /** True when the previous chunk ended in CR: a following LF belongs to it. */
   private pendingCr = false;
+  /** The last `retry` field's reconnection time in milliseconds, if any came. */
+  retryMs: number | undefined;
 
   constructor(private readonly onevent: (event: SseEvent) => void) {}
+
+  /** The last event ID field seen (it persists across events, as the HTML standard says). */
+  get lastEventId(): string | undefined {
+    return this.lastId;
+  }
 
   /** Feeds text. */
   push(text: string): void {
@@ -74,7 +81,8 @@ export class SseDecoder {
     if (field === "data") this.data.push(value);
     else if (field === "event") this.event = value;
     else if (field === "id" && !value.includes("\0")) this.lastId = value;
-    // `retry` and unknown fields are ignored: this client does not reconnect.
+    else if (field === "retry" && /^\d+$/.test(value)) this.retryMs = Number(value);
+    // Unknown fields are ignored.
   }
 
   private dispatch(): void {

@@ -1,4 +1,12 @@
 /** Observability for every face: structured logs, Prometheus metrics and W3C trace context. */
+export {
+  contained,
+  countUnexpectedErrorsIn,
+  installLastResort,
+  reportUnexpected,
+  UNEXPECTED_ERRORS,
+  unexpectedErrorCounts,
+} from "./contain.js";
 export { createLogger, type Logger, type LogLevel, type LogSink, redact } from "./logger.js";
 export {
   answerScrape,

@@ -9,6 +9,7 @@
 import { Code, ConnectError, type HandlerContext } from "@connectrpc/connect";
 import type { JSONRPCMessage } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { mcpErrorOf } from "../binary/index.js";
+import { reportUnexpected } from "../observe/index.js";
 import { AsyncQueue } from "./async-queue.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
 import type { McpServer } from "./mcp-server.js";
@@ -60,7 +61,11 @@ export function serveExchange(
           waiting.resolve((message.result ?? {}) as JsonRecord);
         }
       }
-    })().catch(() => abort.abort());
+    })().catch((error: unknown) => {
+      // The caller's stream failed, or a message on it has no JSON form: the request stops.
+      if (!context.signal.aborted) reportUnexpected("server.exchange.read", error);
+      abort.abort();
+    });
     const requestClient = (method: string, params: JsonRecord): Promise<JsonRecord> =>
       new Promise((resolve, reject) => {
         const ownId = `s${++nextId}`;

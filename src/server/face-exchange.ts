@@ -16,6 +16,7 @@ import {
   type JsonRpcRequest,
   type RequestContext,
 } from "../jsonrpc/index.js";
+import { reportUnexpected } from "../observe/index.js";
 import { AsyncQueue } from "./async-queue.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
 import { MessageStreamCodec } from "./message-stream-codec.js";
@@ -33,7 +34,25 @@ export async function exchanged(
 ): Promise<JsonObject> {
   const codec = new MessageStreamCodec();
   const input = new AsyncQueue<JSONRPCMessage>();
-  const reply = (json: JsonRecord): void => input.push(codec.encode({ jsonrpc: "2.0", ...json }));
+  const reply = (json: JsonRecord): void => {
+    let message: JSONRPCMessage;
+    try {
+      message = codec.encode({ jsonrpc: "2.0", ...json });
+    } catch (error) {
+      // The client's answer has no binary form (a lone surrogate in a protobuf string): the
+      // upstream's request is answered with that error instead, and the call goes on.
+      reportUnexpected("mcp.exchange.reply", error);
+      message = codec.encode({
+        jsonrpc: "2.0",
+        id: json.id ?? null,
+        error: {
+          code: ErrorCode.InvalidParams,
+          message: `cannot convert the client's answer: ${String(error instanceof Error ? error.message : error).toWellFormed()}`,
+        },
+      });
+    }
+    input.push(message);
+  };
   input.push(
     convertParams(() =>
       codec.encode({
@@ -49,14 +68,25 @@ export async function exchanged(
       input,
       headers === undefined ? { signal: context.signal } : { signal: context.signal, headers },
     )) {
-      const json = codec.decode(message);
+      let json: JsonRecord;
+      try {
+        json = codec.decode(message);
+      } catch (error) {
+        throw new JsonRpcError(
+          ErrorCode.InternalError,
+          `cannot convert the upstream's message: ${String(error instanceof Error ? error.message : error).toWellFormed()}`,
+        );
+      }
       const params = (json.params ?? undefined) as JsonObject | undefined;
       if (typeof json.method === "string" && json.id !== undefined) {
         const id = json.id;
-        context.sendRequest(json.method, params).then(
-          (result) => reply({ id, result: result as JsonRecord }),
-          (error: unknown) => reply({ id, error: wireError(error) }),
-        );
+        context
+          .sendRequest(json.method, params)
+          .then(
+            (result) => reply({ id, result: result as JsonRecord }),
+            (error: unknown) => reply({ id, error: wireError(error) }),
+          )
+          .catch((error: unknown) => reportUnexpected("mcp.exchange.reply", error));
       } else if (typeof json.method === "string") {
         await context.sendNotification(json.method, params);
       } else if (json.error !== undefined) {
@@ -75,5 +105,5 @@ export async function exchanged(
 /** A client's refusal, as the error object sent back upstream. */
 function wireError(error: unknown): JsonValue {
   const object = JsonRpcError.from(error).toErrorObject();
-  return { code: object.code, message: object.message };
+  return { code: object.code, message: object.message.toWellFormed() };
 }

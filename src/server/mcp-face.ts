@@ -18,7 +18,6 @@ import {
   type Interceptor,
   type Transport as RpcTransport,
 } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
 import { JSONRPCMessageSchema, JSONRPCRequestSchema } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import {
@@ -49,6 +48,7 @@ import { jsonRpcErrorFrom } from "./error-codes.js";
 import { exchanged } from "./face-exchange.js";
 import { FaceMetrics } from "./face-metrics.js";
 import { upstreamHeaders } from "./upstream-headers.js";
+import { createUpstreamTransport } from "./upstream-transport.js";
 import { relayNotifications } from "./notification-relay.js";
 import { convertParams } from "./params-conversion.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
@@ -71,6 +71,16 @@ export interface McpFaceOptions {
   stdio?: boolean;
   /** Serve Streamable HTTP at `/mcp` on this address. */
   listen?: { host?: string; port?: number };
+  /**
+   * Largest message sent to the upstream, in bytes; a larger request is refused (-32602) before it
+   * is sent. Default 16 MiB, the gateway's own limit.
+   */
+  maxMessageBytes?: number;
+  /**
+   * HTTP only: how long a request body may go without a byte arriving before the request is
+   * answered 408 (-32600). Default 5000 ms.
+   */
+  bodyTimeoutMs?: number;
   /** Host names accepted in `Host`/`Origin` (HTTP only). Default: loopback names. */
   allowedHosts?: readonly string[];
   /**
@@ -120,7 +130,12 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   };
   const client = createClient(
     McpService,
-    options.transport ?? createGrpcTransport({ baseUrl, interceptors: token === undefined ? [] : [bearer] }),
+    options.transport ??
+      createUpstreamTransport({
+        baseUrl,
+        interceptors: token === undefined ? [] : [bearer],
+        ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
+      }),
   );
   const forward = options.forwardHeaders;
   const registry = options.metrics === true ? new MetricsRegistry() : options.metrics || undefined;
@@ -140,6 +155,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   if (options.listen !== undefined) {
     const handler = new StreamableHttpHandler({
       ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+      ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs: options.bodyTimeoutMs }),
       onsession: async (connection) => {
         await attachPeer(connection, client, forward, options.auth, metrics).start();
       },
@@ -154,7 +170,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
       } else if (auth === undefined) {
         void handler.handle(req, res);
       } else {
-        void guardHttpRequest(auth, req, res, options.logger).then(
+        void guardHttpRequest(auth, req, res, options.logger, options.bodyTimeoutMs).then(
           (caller) => (caller === undefined ? metrics?.refused(res.statusCode) : handler.handle(req, res)),
           () => res.destroy(),
         );

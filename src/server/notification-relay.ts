@@ -10,7 +10,8 @@ import { type JSONRPCNotification, JSONRPCNotificationSchema } from "../../gen/e
 import { SubscriptionsListenRequestParamsSchema } from "../../gen/es/mcp/v1/subscriptions_pb.js";
 import type { McpService } from "../../gen/es/mcp/v1/service_pb.js";
 import type { JsonObject, Peer } from "../jsonrpc/index.js";
-import { valueFromMessage } from "./codec.js";
+import { reportUnexpected } from "../observe/index.js";
+import { type JsonRecord, valueFromMessage } from "./codec.js";
 
 /**
  * Starts relaying once the session is initialized; stops when the peer closes. A notification
@@ -35,8 +36,16 @@ export function relayNotifications(
   void (async () => {
     const request = create(SubscriptionsListenRequestParamsSchema);
     for await (const notification of client.subscriptionsListen(request, { signal: abort.signal })) {
-      if (hidden(notification)) continue;
-      const json = valueFromMessage(JSONRPCNotificationSchema, "JSONRPCNotification", notification);
+      let json: JsonRecord;
+      try {
+        if (hidden(notification)) continue;
+        json = valueFromMessage(JSONRPCNotificationSchema, "JSONRPCNotification", notification);
+      } catch (error) {
+        // One notification that cannot be read is dropped (logged, counted); the relay goes on.
+        reportUnexpected("mcp.notifications.relay", error, undefined, { method: notification.method });
+        continue;
+      }
+      // A session that cannot take it (no GET stream) misses it, as the spec allows.
       await peer.notify(String(json.method), json.params as JsonObject | undefined).catch(() => {});
     }
   })().catch((error: unknown) => {

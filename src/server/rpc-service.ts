@@ -18,6 +18,7 @@ import {
   JSONRPCResultResponseSchema,
 } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import { contained, reportUnexpected } from "../observe/index.js";
 import { AsyncQueue } from "./async-queue.js";
 import { serveExchange } from "./exchange.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
@@ -80,27 +81,52 @@ export class McpServiceImpl {
           );
           queue.end();
         },
-      );
+      )
+      .catch((error: unknown) => {
+        // The result (or error) has no binary form: the caller gets -32603 saying what and where.
+        reportUnexpected("server.call.answer", error, undefined, { method });
+        const message = `cannot convert the result of ${method}: ${String(error instanceof Error ? error.message : error)}`;
+        try {
+          queue.push(
+            wrap(
+              "jsonrpcErrorResponse",
+              messageFromValue(JSONRPCErrorResponseSchema, "JSONRPCErrorResponse", {
+                jsonrpc: "2.0",
+                id: json.id ?? null,
+                error: { code: -32603, message: message.toWellFormed() },
+              }),
+            ),
+          );
+          queue.end();
+        } catch (again) {
+          queue.fail(again);
+        }
+      });
     return queue;
   }
 
   private listen(context: HandlerContext): AsyncIterable<JSONRPCNotification> {
     const queue = new AsyncQueue<JSONRPCNotification>();
     const stop = this.server.onListChanged((kind) => {
-      queue.push(
-        messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
-          jsonrpc: "2.0",
-          method: `notifications/${kind}/list_changed`,
-        }),
+      contained("server.listen.notification", () =>
+        queue.push(
+          messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
+            jsonrpc: "2.0",
+            method: `notifications/${kind}/list_changed`,
+          }),
+        ),
       );
     });
     const stopUpdates = this.server.onResourceUpdated((uri) => {
-      queue.push(
-        messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
-          jsonrpc: "2.0",
-          method: "notifications/resources/updated",
-          params: { uri },
-        }),
+      // A URI the binary form cannot hold is one notification dropped (logged, counted).
+      contained("server.listen.notification", () =>
+        queue.push(
+          messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
+            jsonrpc: "2.0",
+            method: "notifications/resources/updated",
+            params: { uri },
+          }),
+        ),
       );
     });
     context.signal.addEventListener("abort", () => {

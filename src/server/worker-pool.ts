@@ -17,7 +17,7 @@ import { Worker } from "node:worker_threads";
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { ErrorSchema } from "../../gen/es/mcp/v1/errors_pb.js";
-import type { TraceContext } from "../observe/index.js";
+import { contained, type TraceContext } from "../observe/index.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
 import type { LoggingLevel } from "./types.js";
 
@@ -148,7 +148,9 @@ export class WorkerPool {
 
   private watch(slot: Slot): void {
     const worker = slot.worker;
-    worker.on("message", (reply: WorkerReply) => this.onReply(slot, reply));
+    worker.on("message", (reply: WorkerReply) =>
+      contained("server.worker.message", () => this.onReply(slot, reply)),
+    );
     worker.on("error", (error) => this.replace(slot, worker, crashed(error)));
     worker.on("exit", (code) =>
       this.replace(slot, worker, crashed(new Error(`worker exited with code ${code}`))),
@@ -187,11 +189,14 @@ export class WorkerPool {
     const job = slot.job;
     if (job === undefined || job.id !== reply.id) return;
     switch (reply.type) {
+      // A worker's message event runs outside any handler: what its listener throws stays here.
       case "progress":
-        job.onProgress?.(reply.progress, reply.total, reply.message);
+        contained("server.worker.progress", () =>
+          job.onProgress?.(reply.progress, reply.total, reply.message),
+        );
         return;
       case "log":
-        job.onLog?.(reply.level, reply.data, reply.logger);
+        contained("server.worker.log", () => job.onLog?.(reply.level, reply.data, reply.logger));
         return;
       case "result":
         slot.job = undefined;

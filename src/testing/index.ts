@@ -25,7 +25,10 @@ export interface TestClientOptions {
  * const result = await client.callTool({ name: "add", arguments: '{"a":1,"b":2}' });
  * ```
  */
-export function createTestClient(server: McpServer, options: TestClientOptions = {}): Client<typeof McpService> {
+export function createTestClient(
+  server: McpServer,
+  options: TestClientOptions = {},
+): Client<typeof McpService> {
   const transport = createRouterTransport(server.routes(), {
     transport: { interceptors: options.interceptors ?? [] },
   });

@@ -229,6 +229,28 @@ describe("hardening: fuzzing both faces' framing", function () {
       fc.record({ body: fc.uint8Array({ maxLength: 512 }), method: fc.constant("tools/call") }),
       fc.record({ body: mutated(bytes(validCall)), method: fc.constant("tools/call") }),
       fc.record({ body: mutated(bytes(validList)), method: fc.constant("tools/list") }),
+      // Lone surrogates, reversed pairs, invalid UTF-8 and deep nesting in the echoed argument.
+      fc.record({
+        body: fc
+          .constantFrom(
+            '"\\ud800"',
+            '"\\udc00\\ud800"',
+            '"\\udfff"',
+            `${"[".repeat(300)}${"]".repeat(300)}`,
+            '"\xff"',
+          )
+          .map((value) => {
+            const text = validCall.replace('{"message":"x"}', `{"message":${value}}`);
+            return value === '"\xff"'
+              ? Buffer.from(text.replace('"\xff"', '"__"')).fill(
+                  0xff,
+                  text.indexOf('"__"') + 1,
+                  text.indexOf('"__"') + 3,
+                )
+              : bytes(text);
+          }),
+        method: fc.constant("tools/call"),
+      }),
       fc
         .record({
           id: fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.jsonValue()),
@@ -252,9 +274,11 @@ describe("hardening: fuzzing both faces' framing", function () {
         })),
     );
     await fc.assert(
-      fc.asyncProperty(input, ({ body, method }) => {
+      fc.asyncProperty(input, async ({ body, method }) => {
         tried.mcp++;
-        return withTimeout(mcpPost(body, method), "an MCP POST");
+        await withTimeout(mcpPost(body, method), "an MCP POST");
+        // The next good call still answers.
+        await withTimeout(mcpPost(bytes(validCall), "tools/call"), "a good MCP POST after it");
       }),
       options,
     );
