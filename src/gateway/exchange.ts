@@ -15,6 +15,7 @@ import { mcpErrorOf } from "../binary/index.js";
 import { ErrorCode, type JsonObject, JsonRpcError } from "../jsonrpc/index.js";
 import { reportUnexpected } from "../observe/index.js";
 import { JsonRpcTranscoder } from "../transcode/index.js";
+import { callEnded } from "./call-ended.js";
 import type { Forward } from "./mcp-service.js";
 import { DEFAULT_QUEUE_LIMITS, MessageQueue, type QueueLimits } from "./message-queue.js";
 import { streamOverflow } from "./stream-overflow.js";
@@ -156,8 +157,11 @@ export async function* exchange(
     })
       .then(
         (result) => send({ id, result }),
-        (error: unknown) =>
-          send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject }),
+        (error: unknown) => {
+          const ended = callEnded(context);
+          if (ended !== undefined) output.fail(ended);
+          else send({ id, error: mcpErrorOf(ConnectError.from(error)) as unknown as JsonObject });
+        },
       )
       .catch((error: unknown) => {
         // Not even an error answer could be sent: the stream ends with it.

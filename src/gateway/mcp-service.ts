@@ -23,6 +23,7 @@ import { reportUnexpected } from "../observe/index.js";
 import { findMessage } from "../schema/index.js";
 import { binaryToValue, JsonRpcTranscoder, TranscodeError, valueToBinary } from "../transcode/index.js";
 import { ArgumentValidation } from "./argument-validation.js";
+import { callEnded } from "./call-ended.js";
 import { type CallSlotLimits, CallSlots } from "./call-slots.js";
 import { exchange } from "./exchange.js";
 import { DEFAULT_QUEUE_LIMITS, MessageQueue, type QueueLimits } from "./message-queue.js";
@@ -303,15 +304,6 @@ async function* call(
     // The caller went away (or the stream failed): stop the upstream's work for it.
     overflow.abort();
   }
-}
-
-/** Why a call is over before its handler finished: its signal's reason, or its deadline passing. */
-function callEnded(context: HandlerContext): ConnectError | undefined {
-  if (context.signal.aborted) return ConnectError.from(context.signal.reason, Code.Canceled);
-  const left = context.timeoutMs();
-  return left !== undefined && left <= 0
-    ? new ConnectError("the operation timed out", Code.DeadlineExceeded)
-    : undefined;
 }
 
 /**

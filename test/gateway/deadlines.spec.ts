@@ -203,6 +203,22 @@ describe("gateway deadlines and cancellation", function () {
     assert.equal(calls(scrape, { method: "Call", code: "DeadlineExceeded" }) - before, 2 * TRIES, scrape);
   });
 
+  it("ends an Exchange stream whose deadline passed with DEADLINE_EXCEEDED (gRPC), every time", async () => {
+    const before = calls(gateway.metrics.render(), { method: "Exchange", code: "DeadlineExceeded" });
+    const statuses: string[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      const first = create(JSONRPCMessageSchema, {
+        value: { case: "jsonrpcRequest", value: slowRequest(100 + i) },
+      });
+      statuses.push(
+        await grpcStatus(gateway.url, "Exchange", JSONRPCMessageSchema, first, `${deadlineMs(i)}m`),
+      );
+    }
+    assert.deepEqual(statuses, Array(TRIES).fill("4"));
+    const scrape = await settled();
+    assert.equal(calls(scrape, { method: "Exchange", code: "DeadlineExceeded" }) - before, TRIES, scrape);
+  });
+
   it("counts and logs Call and Exchange streams their callers cancel as Canceled", async () => {
     const client = createClient(McpService, createGrpcTransport({ baseUrl: gateway.url }));
     const seen = lines.length;
