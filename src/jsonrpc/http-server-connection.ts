@@ -103,7 +103,9 @@ export class HttpServerConnection implements Transport {
       if (stream.sse) {
         stream.res.end(encodeSseEvent(text, { event: "message" }));
       } else {
-        stream.res.writeHead(200, this.headers({ "content-type": "application/json" }));
+        // A 2026-07-28 POST answered with nothing but an error may carry the spec's status.
+        const status = this.sessionId === undefined ? (options.httpStatus ?? 200) : 200;
+        stream.res.writeHead(status, this.headers({ "content-type": "application/json" }));
         stream.res.end(text);
       }
       if (this.sessionId === undefined && this.streams.size === 0) await this.close();

@@ -179,6 +179,19 @@ export class StreamableHttpHandler {
       return undefined;
     }
     const sessionId = header(req, "mcp-session-id");
+    const claimed = ((message.params as JsonObject | undefined)?._meta as JsonObject | undefined)?.[
+      MetaKey.ProtocolVersion
+    ];
+    if (claimed !== undefined && (typeof claimed !== "string" || !SUPPORTED_REVISIONS.includes(claimed))) {
+      // The body names a revision this server does not speak: -32022, 400, as for the header.
+      const error = new JsonRpcError(
+        ErrorCode.UnsupportedProtocolVersion,
+        `cannot accept request: unsupported protocol version ${String(claimed)}`,
+        { data: { requested: String(claimed), supported: SUPPORTED_REVISIONS } },
+      );
+      reply(res, 400, error, id);
+      return undefined;
+    }
     const metaVersion = (message.params as JsonObject | undefined)?._meta as JsonObject | undefined;
     const bodyVersion = metaVersion?.[MetaKey.ProtocolVersion];
     if (bodyVersion === STATELESS_REVISION || version === STATELESS_REVISION) {
@@ -303,5 +316,48 @@ function headerMismatch(
   if (typeof message.method === "string" && method !== message.method) {
     return `Header mismatch: Mcp-Method "${method ?? ""}" does not match body "${message.method}"`;
   }
+  return nameMismatch(req, message);
+}
+
+/** The body field the `Mcp-Name` header mirrors, by method (2026-07-28 "Standard Request Headers"). */
+const MCP_NAME_SOURCE: Readonly<Record<string, string>> = {
+  "tools/call": "name",
+  "prompts/get": "name",
+  "resources/read": "uri",
+};
+
+/**
+ * Checks `Mcp-Name` on a request whose method mirrors a body field in it (`tools/call` and
+ * `prompts/get`: `params.name`; `resources/read`: `params.uri`): required when the body carries
+ * the field, equal to it once decoded (a `=?base64?…?=` value is Base64 UTF-8).
+ */
+function nameMismatch(req: IncomingMessage, message: JsonRpcMessage): string | undefined {
+  if (!isRequest(message)) return undefined;
+  const field = Object.hasOwn(MCP_NAME_SOURCE, message.method) ? MCP_NAME_SOURCE[message.method] : undefined;
+  if (field === undefined) return undefined;
+  const body = (message.params as JsonObject | undefined)?.[field];
+  if (typeof body !== "string") return undefined;
+  const raw = header(req, "mcp-name");
+  if (raw === undefined) {
+    return `Header mismatch: Mcp-Name header is missing; the body carries params.${field} "${body}"`;
+  }
+  const value = decodeHeaderValue(raw.trim());
+  if (value === undefined) return "Header mismatch: Mcp-Name header carries an invalid Base64 value";
+  if (value !== body) {
+    return `Header mismatch: Mcp-Name header value '${value}' does not match body value '${body}'`;
+  }
   return undefined;
+}
+
+/** A header value as sent: plain, or `=?base64?<Base64 of UTF-8>?=`; undefined when malformed. */
+function decodeHeaderValue(value: string): string | undefined {
+  const prefix = "=?base64?";
+  if (!(value.startsWith(prefix) && value.endsWith("?="))) return value;
+  const b64 = value.slice(prefix.length, -2);
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(b64)) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(b64, "base64"));
+  } catch {
+    return undefined;
+  }
 }

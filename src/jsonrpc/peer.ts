@@ -22,6 +22,7 @@ import {
   type JsonRpcRequest,
   type RequestId,
 } from "./messages.js";
+import { MetaKey, SUPPORTED_REVISIONS } from "./revision.js";
 import type { CloseInfo, MessageInfo, SendOptions, Transport } from "./transport.js";
 
 /** Default time a request waits for its response: 60 s, as the official SDK. */
@@ -302,11 +303,20 @@ export class Peer {
     const { id, method } = request;
     const handler = this.requestHandlers.get(method) ?? this.fallbackRequestHandler;
     const related: SendOptions = { relatedRequestId: id };
-    if (handler === undefined) {
-      const error = new JsonRpcError(ErrorCode.MethodNotFound, `cannot handle ${method}: method not found`);
-      this.reply(error.toResponse(id), related);
+    const unsupported = unsupportedRevision(request);
+    if (unsupported !== undefined) {
+      // The same answer on every transport (HTTP also checks the header before this).
+      this.reply(unsupported.toResponse(id), { ...related, httpStatus: 400 });
       return;
     }
+    // An unknown method (no handler of its own) is HTTP 404 on a 2026-07-28 POST.
+    const unknown = { ...related, httpStatus: 404 };
+    if (handler === undefined) {
+      const error = new JsonRpcError(ErrorCode.MethodNotFound, `cannot handle ${method}: method not found`);
+      this.reply(error.toResponse(id), unknown);
+      return;
+    }
+    const own = this.requestHandlers.has(method);
     const controller = new AbortController();
     this.inflight.set(id, controller);
     const context: RequestContext = {
@@ -325,7 +335,8 @@ export class Peer {
       .then((response) => {
         if (this.inflight.get(id) === controller) this.inflight.delete(id);
         // A cancelled request gets no response (basic/utilities/cancellation).
-        if (!controller.signal.aborted) this.reply(response, related);
+        const notFound = !own && "error" in response && response.error.code === ErrorCode.MethodNotFound;
+        if (!controller.signal.aborted) this.reply(response, notFound ? unknown : related);
       })
       .catch((error: unknown) => reportUnexpected("jsonrpc.peer.reply", error, undefined, { method }));
   }
@@ -365,4 +376,22 @@ function describeExit(info: CloseInfo): string {
     return `connection closed: process exited with code ${info.exitCode}`;
   }
   return "connection closed";
+}
+
+/**
+ * The -32022 error for a request whose `_meta` names a protocol revision this layer does not
+ * speak (MCP 2026-07-28 `UnsupportedProtocolVersionError`); undefined when it names none or a
+ * supported one.
+ */
+function unsupportedRevision(request: JsonRpcRequest): JsonRpcError | undefined {
+  const meta = request.params?._meta;
+  if (meta === null || typeof meta !== "object" || Array.isArray(meta)) return undefined;
+  const requested = (meta as JsonObject)[MetaKey.ProtocolVersion];
+  if (requested === undefined || (typeof requested === "string" && SUPPORTED_REVISIONS.includes(requested)))
+    return undefined;
+  return new JsonRpcError(
+    ErrorCode.UnsupportedProtocolVersion,
+    `cannot accept request: unsupported protocol version ${String(requested)}`,
+    { data: { requested: String(requested), supported: [...SUPPORTED_REVISIONS] } },
+  );
 }

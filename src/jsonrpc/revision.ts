@@ -23,4 +23,5 @@ export const MetaKey = {
   ProtocolVersion: "io.modelcontextprotocol/protocolVersion",
   ClientCapabilities: "io.modelcontextprotocol/clientCapabilities",
   ClientInfo: "io.modelcontextprotocol/clientInfo",
+  LogLevel: "io.modelcontextprotocol/logLevel",
 } as const;

@@ -18,6 +18,12 @@ export interface SendOptions {
    * to pick the response stream; other transports ignore it.
    */
   relatedRequestId?: RequestId;
+  /**
+   * The HTTP status of an error response that is the whole answer to a 2026-07-28 (stateless)
+   * POST, e.g. 404 for an unknown method or 400 for an unsupported protocol version (the spec's
+   * status codes). Only the Streamable HTTP server uses it, and only while no SSE stream is open.
+   */
+  httpStatus?: number;
 }
 
 /** Where a received message came from, when the transport knows. */

@@ -9,6 +9,9 @@ export { jsonRpcErrorFrom } from "./error-codes.js";
 export { type Listening, type ListenOptions, listenBinary } from "./listen.js";
 export { createMcpServer, type ListKind, McpServer, type RequestScope } from "./mcp-server.js";
 export {
+  CACHEABLE_METHODS,
+  type CacheableMethod,
+  type CacheHint,
   type ContentJson,
   type HandlerContext,
   LOGGING_LEVELS,

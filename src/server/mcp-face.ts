@@ -42,16 +42,18 @@ import {
   StreamableHttpHandler,
   type Transport,
 } from "../jsonrpc/index.js";
-import { type Logger, MetricsRegistry } from "../observe/index.js";
+import { countUnexpectedErrorsIn, type Logger, MetricsRegistry } from "../observe/index.js";
 import { type JsonRecord, messageFromValue, valueFromMessage } from "./codec.js";
 import { jsonRpcErrorFrom } from "./error-codes.js";
 import { exchanged } from "./face-exchange.js";
+import { serveListen } from "./face-listen.js";
 import { FaceMetrics } from "./face-metrics.js";
 import { upstreamHeaders } from "./upstream-headers.js";
 import { createUpstreamTransport } from "./upstream-transport.js";
-import { relayNotifications } from "./notification-relay.js";
+import { FaceSession } from "./face-session.js";
 import { convertParams } from "./params-conversion.js";
 import { typeNameOf, type UnaryMethod, unaryMethods } from "./methods.js";
+import { CACHEABLE_METHODS } from "./types.js";
 
 /** Options for {@link serveMcpFace}. */
 export interface McpFaceOptions {
@@ -140,6 +142,8 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
   const forward = options.forwardHeaders;
   const registry = options.metrics === true ? new MetricsRegistry() : options.metrics || undefined;
   const metrics = registry === undefined ? undefined : new FaceMetrics(registry, options.auth);
+  // Errors contained anywhere in the process are counted where this face's metrics are read.
+  const stopCounting = registry === undefined ? undefined : countUnexpectedErrorsIn(registry);
   const closers: (() => Promise<void>)[] = [];
   let url: string | undefined;
   let closed: Promise<void> = new Promise<void>(() => {});
@@ -191,6 +195,7 @@ export async function serveMcpFace(options: McpFaceOptions): Promise<McpFace> {
     closed,
     metrics: registry,
     close: async () => {
+      stopCounting?.();
       for (const close of closers) await close();
     },
   };
@@ -222,6 +227,8 @@ function attachPeer(
   metrics?: FaceMetrics,
 ): Peer {
   const peer = new Peer(transport);
+  // What this session's caller set (log level, subscriptions): the session's, not the upstream's.
+  const session = new FaceSession(peer, client);
   const handle = (method: string, handler: RequestHandler) =>
     peer.setRequestHandler(method, metrics === undefined ? handler : metrics.observe(handler));
   if (metrics !== undefined) {
@@ -240,14 +247,21 @@ function attachPeer(
     handle(method.method, async (request, context) =>
       complete(
         request,
-        visible(await unary(client, method, request, context, forward), method.method, context),
+        visible(
+          await unary(client, method, session.stamp(request), context, forward),
+          method.method,
+          context,
+        ),
+        auth !== undefined,
       ),
     );
   }
   const callTool = unaryMethods.get("tools/call");
   // tools/call prefers Exchange (server-to-client requests), then Call (notifications), then
   // CallTool; an upstream that lacks one is remembered so later calls skip it.
-  handle("tools/call", async (request, context) => {
+  handle("tools/call", async (received, unfiltered) => {
+    const request = session.stamp(received);
+    const context = session.filtered(unfiltered);
     const lacks = lacking.get(client) ?? new Set<string>();
     lacking.set(client, lacks);
     const ways: [string, () => Promise<JsonObject>][] = [
@@ -270,26 +284,78 @@ function attachPeer(
     }
     throw new JsonRpcError(ErrorCode.MethodNotFound, "the upstream implements no way to call tools");
   });
+  // 2026-07-28: list changes and resource updates arrive on a listen request's own stream.
+  handle("subscriptions/listen", (request, context) =>
+    serveListen(
+      client,
+      request,
+      context,
+      upstreamHeaders(request, context, forward),
+      auth === undefined ? undefined : (n) => hiddenFromCaller(auth, context, n),
+    ),
+  );
+  // A session's level and subscriptions are the face's to keep (see FaceSession): the level is
+  // sent with each request, never as the upstream's `SetLevel`. `Subscribe` still goes upstream,
+  // which checks it (a refused resource) and, if it keeps a session of its own (the gateway),
+  // needs it to hear updates at all.
+  handle("logging/setLevel", async (request) => {
+    session.setLevel(request.params?.level);
+    return complete(request, {});
+  });
+  const subscribe = unaryMethods.get("resources/subscribe");
+  if (subscribe !== undefined) {
+    handle("resources/subscribe", async (request, context) => {
+      const result = await unary(client, subscribe, request, context, forward);
+      session.subscribe(String(request.params?.uri ?? ""));
+      return complete(request, result);
+    });
+    // Not sent upstream: an upstream that holds one session for every caller (the gateway) would
+    // drop the subscription of every other session too. This session stops hearing at once.
+    handle("resources/unsubscribe", async (request) => {
+      session.unsubscribe(String(request.params?.uri ?? ""));
+      return complete(request, {});
+    });
+  }
   peer.setNotificationHandler("notifications/initialized", (_, info) => {
-    if (auth === undefined) return relayNotifications(peer, client);
-    // The session's caller is the one that initialized it; without a valid token it hears nothing.
-    const caller = callerOf(auth, info?.headers);
-    relayNotifications(peer, client, (n) => caller === undefined || hiddenFrom(auth, caller, n));
+    if (auth !== undefined) {
+      // The session's caller is the one that initialized it; without a valid token it hears nothing.
+      const caller = callerOf(auth, info?.headers);
+      session.hidden = (n) => caller === undefined || hiddenFrom(auth, caller, n);
+    }
+    session.relayListChanges();
   });
   return peer;
 }
 
+/** Whether the caller of `context` (named by its HTTP headers) may not see `notification`. */
+function hiddenFromCaller(auth: AuthConfig, context: RequestContext, notification: unknown): boolean {
+  const caller = callerOf(auth, context.info?.headers);
+  return caller === undefined || hiddenFrom(auth, caller, notification);
+}
+
 /**
  * A 2026-07-28 request (its `_meta` names the revision) needs `resultType` in every result; an
- * upstream written for 2025-11-25 leaves it out, so the face fills in `"complete"`.
+ * upstream written for 2025-11-25 leaves it out, so the face fills in `"complete"`. The results
+ * that carry caching hints (`ttlMs`, `cacheScope`: discover, the lists, `resources/read`) get
+ * `ttlMs: 0` (stale at once) and `cacheScope: "private"` when the upstream sent none: the face
+ * cannot tell whether an upstream's answer depends on the caller. A list filtered by the caller's
+ * `auth` rules is always `"private"`.
  */
-function complete(request: JsonRpcRequest, result: JsonObject): JsonObject {
+function complete(request: JsonRpcRequest, result: JsonObject, filtered = false): JsonObject {
   const meta = request.params?._meta as JsonObject | undefined;
-  if (meta?.[MetaKey.ProtocolVersion] === STATELESS_REVISION && result.resultType === undefined) {
-    return { ...result, resultType: "complete" };
+  if (meta?.[MetaKey.ProtocolVersion] !== STATELESS_REVISION && request.method !== "server/discover") {
+    return result;
   }
-  return result;
+  const out: JsonObject = result.resultType === undefined ? { ...result, resultType: "complete" } : { ...result };
+  if (CACHEABLE.has(request.method)) {
+    out.ttlMs = typeof out.ttlMs === "number" ? out.ttlMs : Number(out.ttlMs ?? 0);
+    if (filtered || (out.cacheScope !== "public" && out.cacheScope !== "private")) out.cacheScope = "private";
+  }
+  return out;
 }
+
+/** The methods whose 2026-07-28 results carry `ttlMs` and `cacheScope`. */
+const CACHEABLE: ReadonlySet<string> = new Set(CACHEABLE_METHODS);
 
 async function unary(
   client: UpstreamClient,

@@ -10,7 +10,13 @@
 import type { DescMessage } from "@bufbuild/protobuf";
 import type { ConnectRouter } from "@connectrpc/connect";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { INITIALIZE_REVISIONS, STATEFUL_REVISION, SUPPORTED_REVISIONS } from "../jsonrpc/index.js";
+import {
+  INITIALIZE_REVISIONS,
+  MetaKey,
+  STATEFUL_REVISION,
+  STATELESS_REVISION,
+  SUPPORTED_REVISIONS,
+} from "../jsonrpc/index.js";
 import { fromHeaders, fromMeta } from "../observe/index.js";
 import type { JsonRecord, JsonValue } from "./codec.js";
 import { type Listening, type ListenOptions, listenBinary } from "./listen.js";
@@ -18,6 +24,8 @@ import { ResourceRegistry } from "./resource-registry.js";
 import { McpServiceImpl } from "./rpc-service.js";
 import { ToolRegistry } from "./tool-registry.js";
 import {
+  CACHEABLE_METHODS,
+  type CacheableMethod,
   type HandlerContext,
   LOGGING_LEVELS,
   type LoggingLevel,
@@ -48,8 +56,11 @@ export class McpServer {
   private readonly resources = new ResourceRegistry();
   private readonly prompts = new Map<string, PromptDefinition>();
   private readonly listeners = new Set<(kind: ListKind) => void>();
-  private readonly updateListeners = new Set<(uri: string) => void>();
-  private level: LoggingLevel = "debug";
+  /** Each open `SubscriptionsListen` stream: the URIs its caller asked updates of, and its sink. */
+  private readonly updateListeners = new Set<{
+    uris: ReadonlySet<string>;
+    listener: (uri: string) => void;
+  }>();
 
   constructor(readonly options: McpServerOptions) {}
 
@@ -82,19 +93,31 @@ export class McpServer {
   }
 
   /**
-   * Announces that the resource at `uri` changed (`notifications/resources/updated`), if a client
-   * subscribed to it; returns whether anyone was told.
+   * Announces that the resource at `uri` changed (`notifications/resources/updated`) to each caller
+   * listening for updates of it; returns whether anyone was told.
+   *
+   * The server keeps no subscriptions of its own: a caller names the URIs on its
+   * `SubscriptionsListen` stream (the 2026-07-28 `subscriptions/listen` filter), and the MCP face
+   * keeps each 2025-11-25 session's `resources/subscribe` and listens for that session alone.
    */
   resourceUpdated(uri: string): boolean {
-    if (!this.resources.isSubscribed(uri)) return false;
-    for (const listener of this.updateListeners) listener(uri);
-    return true;
+    let told = false;
+    for (const { uris, listener } of this.updateListeners) {
+      if (!uris.has(uri)) continue;
+      listener(uri);
+      told = true;
+    }
+    return told;
   }
 
-  /** Calls `listener` with the URI of each subscribed resource that changed; returns a stop function. */
-  onResourceUpdated(listener: (uri: string) => void): () => void {
-    this.updateListeners.add(listener);
-    return () => this.updateListeners.delete(listener);
+  /**
+   * Calls `listener` with `uri` whenever {@link resourceUpdated} announces one of `uris` (one
+   * caller's subscriptions); returns a stop function.
+   */
+  onResourceUpdated(uris: Iterable<string>, listener: (uri: string) => void): () => void {
+    const entry = { uris: new Set(uris), listener };
+    this.updateListeners.add(entry);
+    return () => this.updateListeners.delete(entry);
   }
 
   /** Adds a prompt. */
@@ -141,8 +164,31 @@ export class McpServer {
     };
   }
 
-  /** Answers one request in MCP's JSON form. Errors are `ConnectError`s. */
+  /**
+   * Answers one request in MCP's JSON form. Errors are `ConnectError`s. A 2026-07-28 request (its
+   * `_meta` names the revision) gets the caching hints of {@link McpServerOptions.cache} on the
+   * results that carry them.
+   */
   async dispatch(method: string, params: JsonRecord, scope: RequestScope): Promise<JsonRecord> {
+    const result = await this.answer(method, params, scope);
+    if (!(CACHEABLE_METHODS as readonly string[]).includes(method)) return result;
+    const meta = params._meta as JsonRecord | undefined;
+    if (method !== "server/discover" && meta?.[MetaKey.ProtocolVersion] !== STATELESS_REVISION) return result;
+    return { ...this.cacheHint(method as CacheableMethod), ...result };
+  }
+
+  /** The `ttlMs` and `cacheScope` of `method`'s 2026-07-28 result (see {@link McpServerOptions.cache}). */
+  cacheHint(method: CacheableMethod): { ttlMs: number; cacheScope: "public" | "private" } {
+    const cache = this.options.cache;
+    const own = cache?.methods?.[method];
+    return {
+      ttlMs: own?.ttlMs ?? cache?.default?.ttlMs ?? 0,
+      cacheScope:
+        own?.cacheScope ?? cache?.default?.cacheScope ?? (method === "resources/read" ? "private" : "public"),
+    };
+  }
+
+  private async answer(method: string, params: JsonRecord, scope: RequestScope): Promise<JsonRecord> {
     const context = this.contextFor(params, scope);
     switch (method) {
       case "initialize":
@@ -161,11 +207,10 @@ export class McpServer {
         return this.resources.listTemplates();
       case "resources/read":
         return this.resources.read(String(params.uri ?? ""), context);
+      // Accepted and held nowhere: a subscription is the caller's (its session on the MCP face, its
+      // `SubscriptionsListen` filter here), never the server's, so no caller's reaches another.
       case "resources/subscribe":
-        this.resources.subscribe(String(params.uri ?? ""));
-        return {};
       case "resources/unsubscribe":
-        this.resources.unsubscribe(String(params.uri ?? ""));
         return {};
       case "completion/complete":
         return this.complete(params);
@@ -197,7 +242,6 @@ export class McpServer {
       resultType: "complete",
       supportedVersions: [...SUPPORTED_REVISIONS],
       capabilities: this.capabilities(),
-      cacheScope: "public",
       _meta: { "io.modelcontextprotocol/serverInfo": this.serverInfo() },
     };
     if (this.options.instructions !== undefined) result.instructions = this.options.instructions;
@@ -252,11 +296,15 @@ export class McpServer {
     return result as unknown as JsonRecord;
   }
 
+  /**
+   * Checks the level and holds it nowhere: a level is the caller's, sent with each request in
+   * `_meta["io.modelcontextprotocol/logLevel"]` (the MCP face puts a 2025-11-25 session's
+   * `logging/setLevel` there), so one caller's level never silences another's logs.
+   */
   private setLevel(level: JsonValue | undefined): JsonRecord {
     if (!LOGGING_LEVELS.includes(level as LoggingLevel)) {
       throw new ConnectError(`unknown logging level '${String(level)}'`, Code.InvalidArgument);
     }
-    this.level = level as LoggingLevel;
     return {};
   }
 
@@ -265,6 +313,7 @@ export class McpServer {
     const metaRecord =
       meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as JsonRecord) : undefined;
     const token = metaRecord?.progressToken;
+    const level = requestLogLevel(metaRecord);
     const notify = scope.notify;
     const request = scope.request;
     // `_meta` first: it is what the MCP client sent; the RPC's headers are what the hop before added.
@@ -292,10 +341,10 @@ export class McpServer {
         }
         return request(method, params);
       },
-      log: async (level, data, logger) => {
-        if (notify === undefined) return;
-        if (LOGGING_LEVELS.indexOf(level) < LOGGING_LEVELS.indexOf(this.level)) return;
-        const p: JsonRecord = { level, data };
+      log: async (entry, data, logger) => {
+        if (notify === undefined || level === undefined) return;
+        if (LOGGING_LEVELS.indexOf(entry) < LOGGING_LEVELS.indexOf(level)) return;
+        const p: JsonRecord = { level: entry, data };
         if (logger !== undefined) p.logger = logger;
         await notify("notifications/message", p);
       },
@@ -305,6 +354,16 @@ export class McpServer {
   private changed(kind: ListKind): void {
     for (const listener of this.listeners) listener(kind);
   }
+}
+
+/**
+ * The least severe level a request's logs are sent at: its `_meta` log level; else none for a
+ * 2026-07-28 request (the spec: no level, no logs) and all for an older caller that set none.
+ */
+function requestLogLevel(meta: JsonRecord | undefined): LoggingLevel | undefined {
+  const level = meta?.[MetaKey.LogLevel];
+  if (LOGGING_LEVELS.includes(level as LoggingLevel)) return level as LoggingLevel;
+  return meta?.[MetaKey.ProtocolVersion] === STATELESS_REVISION ? undefined : "debug";
 }
 
 function describePrompt(prompt: PromptDefinition): JsonRecord {

@@ -1,5 +1,6 @@
 /**
- * The resources of a typed server: fixed URIs, URI templates and the client's subscriptions.
+ * The resources of a typed server: fixed URIs and URI templates. Subscriptions are the callers'
+ * (see `McpServer.resourceUpdated`), not the registry's.
  *
  * @module
  */
@@ -14,11 +15,10 @@ interface CompiledTemplate {
   names: string[];
 }
 
-/** Fixed resources by URI, templates in the order they were added, and subscribed URIs. */
+/** Fixed resources by URI and templates in the order they were added. */
 export class ResourceRegistry {
   private readonly fixed = new Map<string, ResourceDefinition>();
   private readonly templates = new Map<string, CompiledTemplate>();
-  private readonly subscribed = new Set<string>();
 
   /** Adds or replaces a resource at a fixed URI. */
   add(definition: ResourceDefinition): void {
@@ -66,24 +66,6 @@ export class ResourceRegistry {
       );
     }
     return (await template.definition.complete?.(name, value)) ?? [];
-  }
-
-  /**
-   * Records a subscription (`resources/subscribe`). Any URI is accepted: the spec lets a client
-   * subscribe before the resource exists, and updates are only ever sent for subscribed URIs.
-   */
-  subscribe(uri: string): void {
-    this.subscribed.add(uri);
-  }
-
-  /** Forgets a subscription (`resources/unsubscribe`). */
-  unsubscribe(uri: string): void {
-    this.subscribed.delete(uri);
-  }
-
-  /** Whether a client subscribed to `uri`. */
-  isSubscribed(uri: string): boolean {
-    return this.subscribed.has(uri);
   }
 }
 

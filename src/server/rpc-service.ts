@@ -18,6 +18,7 @@ import {
   JSONRPCResultResponseSchema,
 } from "../../gen/es/mcp/v1/jsonrpc_pb.js";
 import { McpService } from "../../gen/es/mcp/v1/service_pb.js";
+import type { SubscriptionsListenRequestParams } from "../../gen/es/mcp/v1/subscriptions_pb.js";
 import { contained, reportUnexpected } from "../observe/index.js";
 import { AsyncQueue } from "./async-queue.js";
 import { serveExchange } from "./exchange.js";
@@ -39,7 +40,8 @@ export class McpServiceImpl {
     impl.call = (request: JSONRPCRequest, context: HandlerContext) => this.call(request, context);
     impl.exchange = (input: AsyncIterable<JSONRPCMessage>, context: HandlerContext) =>
       serveExchange(this.server, input, context);
-    impl.subscriptionsListen = (_: unknown, context: HandlerContext) => this.listen(context);
+    impl.subscriptionsListen = (input: SubscriptionsListenRequestParams, context: HandlerContext) =>
+      this.listen(input, context);
     router.service(McpService, impl);
   }
 
@@ -105,9 +107,24 @@ export class McpServiceImpl {
     return queue;
   }
 
-  private listen(context: HandlerContext): AsyncIterable<JSONRPCNotification> {
+  /**
+   * Streams list changes and resource updates. Without a filter (`notifications` unset) every list
+   * change; with one (a 2026-07-28 `subscriptions/listen`) only the list kinds it asks for. Either
+   * way, updates of the filter's `resourceSubscriptions` only.
+   */
+  private listen(
+    input: SubscriptionsListenRequestParams,
+    context: HandlerContext,
+  ): AsyncIterable<JSONRPCNotification> {
     const queue = new AsyncQueue<JSONRPCNotification>();
+    const filter = input.notifications;
+    const wanted = (kind: string): boolean =>
+      filter === undefined ||
+      (kind === "tools" && filter.toolsListChanged === true) ||
+      (kind === "resources" && filter.resourcesListChanged === true) ||
+      (kind === "prompts" && filter.promptsListChanged === true);
     const stop = this.server.onListChanged((kind) => {
+      if (!wanted(kind)) return;
       contained("server.listen.notification", () =>
         queue.push(
           messageFromValue(JSONRPCNotificationSchema, "JSONRPCNotification", {
@@ -117,7 +134,7 @@ export class McpServiceImpl {
         ),
       );
     });
-    const stopUpdates = this.server.onResourceUpdated((uri) => {
+    const stopUpdates = this.server.onResourceUpdated(filter?.resourceSubscriptions ?? [], (uri) => {
       // A URI the binary form cannot hold is one notification dropped (logged, counted).
       contained("server.listen.notification", () =>
         queue.push(

@@ -157,4 +157,45 @@ export interface McpServerOptions {
   onStart?: () => void | Promise<void>;
   /** Runs after the server stopped listening. */
   onStop?: () => void | Promise<void>;
+  /**
+   * Caching hints (`ttlMs`, `cacheScope`) put on the 2026-07-28 results that carry them:
+   * `server/discover`, `tools/list`, `resources/list`, `resources/templates/list`, `prompts/list`
+   * and `resources/read`. Results to 2025-11-25 requests get none (that revision has no such fields).
+   *
+   * Defaults: `ttlMs: 0` everywhere (the result is stale at once, so a client re-fetches and never
+   * misses a change; list changes are announced anyway), `cacheScope: "public"` for
+   * `server/discover` and the lists (the typed server answers every caller the same) and
+   * `"private"` for `resources/read` (a `read` may depend on the caller's headers). `default`
+   * replaces these for every method, `methods` for one method; a field left out keeps its default.
+   *
+   * @example Lists cacheable for a minute by anyone, reads never shared:
+   * `cache: { methods: { "tools/list": { ttlMs: 60_000 }, "resources/read": { cacheScope: "private" } } }`
+   */
+  cache?: {
+    default?: CacheHint;
+    methods?: Partial<Record<CacheableMethod, CacheHint>>;
+  };
+}
+
+/** The MCP methods whose 2026-07-28 results carry `ttlMs` and `cacheScope`. */
+export const CACHEABLE_METHODS = [
+  "server/discover",
+  "tools/list",
+  "resources/list",
+  "resources/templates/list",
+  "prompts/list",
+  "resources/read",
+] as const;
+
+/** One of {@link CACHEABLE_METHODS}. */
+export type CacheableMethod = (typeof CACHEABLE_METHODS)[number];
+
+/**
+ * A 2026-07-28 caching hint (spec `CacheableResult`): how long a client may reuse the result
+ * (`ttlMs`, milliseconds, 0 = stale at once) and whether a shared cache may serve it to other
+ * authorization contexts (`"public"`) or only to the same one (`"private"`).
+ */
+export interface CacheHint {
+  ttlMs?: number;
+  cacheScope?: "public" | "private";
 }

@@ -26,6 +26,7 @@ function statelessPost(url: string, method: string, params: object, headers: Rec
       accept: "application/json, text/event-stream",
       "mcp-protocol-version": STATELESS,
       "mcp-method": method,
+      ...("name" in params && typeof params.name === "string" ? { "mcp-name": params.name } : {}),
       ...headers,
     },
     body: JSON.stringify({

@@ -15,6 +15,7 @@
  * The issue's cases are named tests first.
  */
 import assert from "node:assert/strict";
+import { encodeHeaderValue } from "../../src/jsonrpc/http-client.js";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -810,6 +811,8 @@ async function facePost(
   if (revision === "2026") {
     headers["mcp-protocol-version"] = "2026-07-28";
     headers["mcp-method"] = t.method;
+    if (["tools/call", "prompts/get", "resources/read"].includes(t.method))
+      headers["mcp-name"] = encodeHeaderValue(String(t.value));
   } else {
     headers["mcp-protocol-version"] = "2025-11-25";
     headers["mcp-session-id"] = await sessionOf(url, id);

@@ -188,6 +188,7 @@ describe("auth: on the gateway and the MCP face (server-everything)", function (
           accept: "application/json, text/event-stream",
           "mcp-protocol-version": "2026-07-28",
           "mcp-method": "tools/call",
+          "mcp-name": String((body as { params?: { name?: unknown } }).params?.name ?? ""),
           ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
         },
         body: JSON.stringify(body),

@@ -5,6 +5,7 @@
  * none may crash or hang a process: after the suite, normal calls on both faces still succeed.
  */
 import assert from "node:assert/strict";
+import { encodeHeaderValue } from "../../src/jsonrpc/http-client.js";
 import http2 from "node:http2";
 import { createRequire } from "node:module";
 import { toBinary, create } from "@bufbuild/protobuf";
@@ -138,6 +139,7 @@ describe("hardening: bad input on both faces (server-everything)", function () {
         accept: "application/json, text/event-stream",
         "mcp-protocol-version": STATELESS,
         "mcp-method": method,
+        ...nameHeaderOf(body),
       },
       body,
     });
@@ -410,3 +412,16 @@ describe("hardening: bad input on both faces (server-everything)", function () {
     assert.match(answer.text, /face ok/);
   });
 });
+
+/** The `Mcp-Name` header for a raw body naming a tool, prompt or resource; none when it names none. */
+function nameHeaderOf(body: string | Uint8Array): Record<string, string> {
+  try {
+    const params = (JSON.parse(typeof body === "string" ? body : Buffer.from(body).toString()) as {
+      params?: { name?: unknown; uri?: unknown };
+    }).params;
+    const value = params?.name ?? params?.uri;
+    return typeof value === "string" ? { "mcp-name": encodeHeaderValue(value) } : {};
+  } catch {
+    return {};
+  }
+}

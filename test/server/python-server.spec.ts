@@ -174,6 +174,7 @@ describe("server: a Python grpcio server through protomcp mcp", function () {
           accept: "application/json, text/event-stream",
           "mcp-protocol-version": "2026-07-28",
           "mcp-method": method,
+          ...(typeof params.name === "string" ? { "mcp-name": params.name } : {}),
         },
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: { ...params, _meta: meta } }),
       });

@@ -32,6 +32,7 @@ describe("server: stateless MCP and list changes", function () {
         accept: "application/json, text/event-stream",
         "mcp-protocol-version": "2026-07-28",
         "mcp-method": method,
+        ...(typeof params.name === "string" ? { "mcp-name": params.name } : {}),
       },
       body: JSON.stringify({
         jsonrpc: "2.0",
